@@ -1,0 +1,27 @@
+package analyzer
+
+// Pass is what a rule sees: the statement being run (in OnStmt) and the
+// catalog of the database it runs in.
+type Pass struct {
+	Rule    *Rule
+	Stmt    *Stmt
+	Catalog *Catalog
+	report  func(Diagnostic)
+}
+
+// Report records a finding of the pass's rule, at the rule's severity.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.Name
+	if d.Severity == 0 {
+		d.Severity = p.Rule.Severity
+	}
+	p.report(d)
+}
+
+// Stmt is one unit of the script: a SQL statement or a psql meta-command.
+type Stmt struct {
+	Span Span
+}
+
+// Catalog is the model of one database.
+type Catalog struct{}

@@ -1,0 +1,61 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity says how much a finding matters; configuration may change a
+// rule's default.
+type Severity int
+
+const (
+	SeverityWarning Severity = iota + 1
+	SeverityError
+)
+
+func (s Severity) String() string {
+	switch s {
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads "error" or "warning".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return SeverityError, nil
+	case "warning":
+		return SeverityWarning, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error or warning)", s)
+}
+
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Doc is a rule's documentation. It feeds `pgseqlint explain`, the README's
+// rule table and the SARIF rule descriptors.
+type Doc struct {
+	Title string // one line, lower case, no final period: what the rule finds
+	Why   string // why it breaks, in full sentences
+	Bad   string // SQL that the rule reports
+	Good  string // the same SQL, corrected
+}
+
+// A Rule inspects the model as statements stream past and reports
+// diagnostics. Its Name is kebab-case, stable, and never reused.
+type Rule struct {
+	Name     string
+	Severity Severity
+	Doc      Doc
+	// OnStmt, when set, is called for every statement after it has been
+	// applied to the catalog, with pass.Stmt set.
+	OnStmt func(pass *Pass)
+	// Finish, when set, is called once per database after the last
+	// statement, with the final catalog.
+	Finish func(pass *Pass)
+}

@@ -1,0 +1,3 @@
+module github.com/pgseqlint/pgseqlint
+
+go 1.24

@@ -15,13 +15,8 @@ func (p *Pass) Report(d Diagnostic) {
 	if d.Severity == 0 {
 		d.Severity = p.Rule.Severity
 	}
+	if d.Subject != nil && p.Catalog != nil {
+		d.Subject.Database = p.Catalog.Database
+	}
 	p.report(d)
 }
-
-// Stmt is one unit of the script: a SQL statement or a psql meta-command.
-type Stmt struct {
-	Span Span
-}
-
-// Catalog is the model of one database.
-type Catalog struct{}

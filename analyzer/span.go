@@ -1,6 +1,9 @@
 package analyzer
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Span is a half-open byte range [Start, End) of one input file. Line and
 // Col give the position of Start, EndLine and EndCol the position of End;
@@ -22,18 +25,45 @@ type position struct {
 }
 
 // advance moves p over b.
-func (p *position) advance(b []byte) {
-	p.offset += int64(len(b))
-	last := -1
-	for i, c := range b {
-		if c == '\n' {
-			p.line++
-			last = i
-		}
+func (p *position) advance(b []byte) { *p = p.plus(deltaOf(b)) }
+
+// delta is what a stretch of input does to a position.
+type delta struct {
+	bytes int64
+	lines int
+	col   int // bytes after the last newline, or all of them without one
+}
+
+func deltaOf(b []byte) delta {
+	d := delta{bytes: int64(len(b)), col: len(b)}
+	if n := bytes.Count(b, newline); n > 0 {
+		d.lines = n
+		d.col = len(b) - 1 - bytes.LastIndexByte(b, '\n')
 	}
-	if last >= 0 {
-		p.col = len(b) - last
+	return d
+}
+
+var newline = []byte{'\n'}
+
+// add appends the stretch e to d.
+func (d delta) add(e delta) delta {
+	d.bytes += e.bytes
+	if e.lines > 0 {
+		d.lines += e.lines
+		d.col = e.col
 	} else {
-		p.col += len(b)
+		d.col += e.col
 	}
+	return d
+}
+
+func (p position) plus(d delta) position {
+	p.offset += d.bytes
+	if d.lines > 0 {
+		p.line += d.lines
+		p.col = d.col + 1
+	} else {
+		p.col += d.col
+	}
+	return p
 }

@@ -1,0 +1,345 @@
+// Package ast holds pgseqlint's own model of the SQL statements it
+// understands: the part of each statement that can create, feed, load or
+// move a sequence. The parser seam (package pgparse) builds it from
+// PostgreSQL's grammar; the INSERT fast path builds it directly. Nothing else
+// sees the parser's tree.
+//
+// Identifiers are as the server sees them: unquoted names folded to lower
+// case, every name truncated to 63 bytes.
+package ast
+
+// QName is a possibly schema-qualified name; Schema is "" when unqualified.
+type QName struct {
+	Schema, Name string
+}
+
+// Stmt is one SQL statement.
+type Stmt interface{ stmt() }
+
+// Unmodeled is a statement that cannot touch a sequence's keys or position
+// (GRANT, COMMENT, CREATE INDEX on existing data, ...).
+type Unmodeled struct{}
+
+// TypeName is a column or sequence type as written: Names holds the
+// (lower-case) qualified name, e.g. ["pg_catalog", "int4"] or ["serial"].
+type TypeName struct {
+	Names []string
+	Array bool
+}
+
+// SeqOptions are the options of CREATE/ALTER SEQUENCE and of an identity
+// column. A nil pointer means the option was not given.
+type SeqOptions struct {
+	SequenceName *QName // identity columns only: SEQUENCE NAME
+	As           *TypeName
+	Start        *int64
+	Increment    *int64
+	MinValue     *int64
+	MaxValue     *int64
+	NoMinValue   bool
+	NoMaxValue   bool
+	Cycle        *bool
+	Restart      *Restart
+	OwnedBy      *OwnedBy
+}
+
+// Restart is RESTART [WITH n]; With is nil for a plain RESTART, which goes
+// back to the sequence's start value.
+type Restart struct{ With *int64 }
+
+// OwnedBy is OWNED BY table.column, or OWNED BY NONE when None is set.
+type OwnedBy struct {
+	None   bool
+	Table  QName
+	Column string
+}
+
+// Identity is GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)].
+type Identity struct {
+	Always  bool
+	Options SeqOptions
+}
+
+// ColumnDef is one column of CREATE TABLE or ALTER TABLE ... ADD COLUMN.
+type ColumnDef struct {
+	Name      string
+	Type      TypeName
+	Default   Expr // nil when none
+	Identity  *Identity
+	Generated bool // GENERATED ALWAYS AS (expr) STORED: never given in COPY or INSERT
+	Inherited bool // a column of a partition or typed table that only adds options
+}
+
+// CreateTable is CREATE TABLE, including PARTITION OF, INHERITS, LIKE and
+// CREATE TABLE ... AS.
+type CreateTable struct {
+	Name        QName
+	Temp        bool
+	IfNotExists bool
+	// Elements are the columns and LIKE clauses in the order written:
+	// each is a *ColumnDef or a *LikeClause.
+	Elements    []any
+	Inherits    []QName
+	PartitionOf *QName
+	AsQuery     bool // CREATE TABLE ... AS / SELECT ... INTO: rows of unknown keys
+	AsColumns   []string
+	// IndexNames are the relations that constraints create with the table
+	// (explicitly named PRIMARY KEY and UNIQUE constraints).
+	IndexNames []string
+}
+
+// LikeClause is LIKE source [INCLUDING ...] inside CREATE TABLE.
+type LikeClause struct {
+	Source            QName
+	IncludingDefaults bool
+	IncludingIdentity bool
+}
+
+// AlterKind is what one ALTER TABLE subcommand does.
+type AlterKind int
+
+const (
+	AlterOther AlterKind = iota
+	AlterSetDefault
+	AlterDropDefault
+	AlterAddColumn
+	AlterDropColumn
+	AlterAddIdentity
+	AlterSetIdentity // SET GENERATED / SET sequence options / RESTART
+	AlterDropIdentity
+	AlterAttachPartition
+	AlterDetachPartition
+	AlterInherit
+	AlterNoInherit
+	AlterColumnType
+	AlterAddIndex // ADD CONSTRAINT ... PRIMARY KEY / UNIQUE: a new relation name
+)
+
+// AlterCmd is one subcommand of ALTER TABLE.
+type AlterCmd struct {
+	Kind     AlterKind
+	Column   string
+	Default  Expr       // AlterSetDefault
+	Def      *ColumnDef // AlterAddColumn
+	Identity *Identity  // AlterAddIdentity; AlterSetIdentity (options, and Always when SetAlways)
+	// SetAlways is set when AlterSetIdentity changes ALWAYS/BY DEFAULT.
+	SetAlways bool
+	Type      *TypeName // AlterColumnType
+	Other     QName     // the partition or parent of ATTACH/DETACH/INHERIT/NO INHERIT
+	IndexName string    // AlterAddIndex
+	IfExists  bool
+}
+
+// AlterTable is ALTER TABLE (and ALTER SEQUENCE/VIEW/INDEX spelled as ALTER
+// TABLE, which pg_dump writes for owners).
+type AlterTable struct {
+	Name     QName
+	Only     bool
+	IfExists bool
+	Cmds     []AlterCmd
+}
+
+// ObjectKind names the kind of object of DROP, RENAME and SET SCHEMA.
+type ObjectKind int
+
+const (
+	ObjOther ObjectKind = iota
+	ObjTable
+	ObjSequence
+	ObjView
+	ObjIndex
+	ObjSchema
+	ObjColumn
+)
+
+// Rename is ALTER ... RENAME [COLUMN] ... TO ....
+type Rename struct {
+	Kind     ObjectKind
+	Name     QName  // the relation (for a column rename, its table); Name.Name for a schema
+	Column   string // ObjColumn: the old column name
+	NewName  string
+	IfExists bool
+}
+
+// SetSchema is ALTER {TABLE | SEQUENCE | VIEW} ... SET SCHEMA s.
+type SetSchema struct {
+	Kind      ObjectKind
+	Name      QName
+	NewSchema string
+	IfExists  bool
+}
+
+// CreateSequence is CREATE SEQUENCE.
+type CreateSequence struct {
+	Name        QName
+	Temp        bool
+	IfNotExists bool
+	Options     SeqOptions
+}
+
+// AlterSequence is ALTER SEQUENCE.
+type AlterSequence struct {
+	Name     QName
+	IfExists bool
+	Options  SeqOptions
+}
+
+// Drop is DROP TABLE/SEQUENCE/VIEW/INDEX/SCHEMA.
+type Drop struct {
+	Kind     ObjectKind
+	Names    []QName // Name only, for schemas
+	IfExists bool
+	Cascade  bool
+}
+
+// CreateSchema is CREATE SCHEMA, with the statements it holds.
+type CreateSchema struct {
+	Name        string
+	IfNotExists bool
+	Elements    []Stmt
+}
+
+// CreateRelation creates a relation that takes a name in its schema but
+// holds no sequence-fed keys: an index, a view, a materialized view.
+type CreateRelation struct {
+	Name QName // Schema "" means the schema of Table, for an index
+	// Table is the indexed table, for an index.
+	Table QName
+}
+
+// Override is the OVERRIDING clause of INSERT.
+type Override int
+
+const (
+	OverrideNone Override = iota
+	OverrideSystem
+	OverrideUser
+)
+
+// Insert is INSERT INTO table [(columns)] [OVERRIDING ...] {VALUES ... |
+// query | DEFAULT VALUES}.
+type Insert struct {
+	Table   QName
+	Columns []string // nil: every column, in order
+	// Override is OVERRIDING SYSTEM VALUE or OVERRIDING USER VALUE.
+	Override      Override
+	DefaultValues bool
+	// Rows holds VALUES lists (and a SELECT of constants without FROM, which
+	// yields one row). When nil and !DefaultValues, the rows come from a query
+	// whose keys cannot be seen.
+	Rows       [][]Expr
+	OnConflict bool
+}
+
+// CopySource is where COPY FROM reads its rows.
+type CopySource int
+
+const (
+	CopyFromStdin CopySource = iota
+	CopyFromFile
+	CopyFromProgram
+)
+
+// CopyFormat is COPY's data format.
+type CopyFormat int
+
+const (
+	CopyText CopyFormat = iota
+	CopyCSV
+	CopyBinary
+)
+
+// Copy is COPY table [(columns)] FROM {STDIN | 'file' | PROGRAM 'cmd'}
+// [options]. COPY ... TO and COPY (query) TO are Unmodeled.
+type Copy struct {
+	Table   QName
+	Columns []string // nil: every column but generated ones, in order
+	Source  CopySource
+	Format  CopyFormat
+	// Delimiter, Null, Quote and Escape are the options as given; nil when
+	// not given (the format's default applies).
+	Delimiter, Null, Quote, Escape *string
+	Header                         bool
+}
+
+// Select is a SELECT whose targets may call setval, nextval or set_config.
+type Select struct {
+	Targets []Expr
+	// From is the single plain table of the FROM clause; nil when there is
+	// no FROM clause. Aggregates such as max(id) read it.
+	From *QName
+	// Complex is set when FROM holds more than one plain table, or the query
+	// has WHERE, GROUP BY, HAVING, set operations, or LIMIT: aggregates and
+	// row counts over From are then unknown.
+	Complex bool
+	// Into is SELECT ... INTO: it creates a table.
+	Into *QName
+}
+
+// TruncateTarget is one table of TRUNCATE.
+type TruncateTarget struct {
+	Name QName
+	Only bool
+}
+
+// Truncate is TRUNCATE.
+type Truncate struct {
+	Tables          []TruncateTarget
+	RestartIdentity bool
+	Cascade         bool
+}
+
+// Delete is DELETE FROM table [WHERE ...].
+type Delete struct {
+	Table    QName
+	Only     bool
+	HasWhere bool
+}
+
+// Update is UPDATE table SET ...; Columns are the columns it assigns.
+type Update struct {
+	Table   QName
+	Only    bool
+	Columns []string
+}
+
+// SetVar is SET, SET LOCAL and RESET of a setting; Values holds the
+// value's words and strings, empty for DEFAULT or RESET.
+type SetVar struct {
+	Name     string // lower case; "" with ResetAll
+	Values   []string
+	Reset    bool
+	ResetAll bool
+	Local    bool
+}
+
+// Do is a DO block.
+type Do struct {
+	Language string
+	Body     string
+}
+
+// Transaction is BEGIN, COMMIT, ROLLBACK and their spellings.
+type Transaction struct {
+	Rollback bool
+}
+
+func (*Unmodeled) stmt()      {}
+func (*CreateTable) stmt()    {}
+func (*AlterTable) stmt()     {}
+func (*Rename) stmt()         {}
+func (*SetSchema) stmt()      {}
+func (*CreateSequence) stmt() {}
+func (*AlterSequence) stmt()  {}
+func (*Drop) stmt()           {}
+func (*CreateSchema) stmt()   {}
+func (*CreateRelation) stmt() {}
+func (*Insert) stmt()         {}
+func (*Copy) stmt()           {}
+func (*Select) stmt()         {}
+func (*Truncate) stmt()       {}
+func (*Delete) stmt()         {}
+func (*Update) stmt()         {}
+func (*SetVar) stmt()         {}
+func (*Do) stmt()             {}
+func (*Transaction) stmt()    {}

@@ -1,0 +1,462 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+)
+
+// copyFormat is how COPY rows are written.
+type copyFormat struct {
+	csv    bool
+	delim  byte
+	null   []byte
+	quote  byte
+	escape byte
+	header bool
+}
+
+// keyStats folds the values of one key field: nothing else of a row is kept.
+type keyStats struct {
+	count    int64 // rows with a value (not NULL)
+	max, min int64
+	// invalid counts values that are not integers in the int64 range; the
+	// first is kept for the message.
+	invalid      int64
+	firstInvalid string
+	// decimals counts values written with a zero fraction (5.00): fine in
+	// a numeric column, rejected by an integer one.
+	decimals int64
+}
+
+func (k *keyStats) add(v int64) {
+	if k.count == 0 || v > k.max {
+		k.max = v
+	}
+	if k.count == 0 || v < k.min {
+		k.min = v
+	}
+	k.count++
+}
+
+// merge folds other into k.
+func (k *keyStats) merge(other keyStats) {
+	if other.count > 0 {
+		if k.count == 0 || other.max > k.max {
+			k.max = other.max
+		}
+		if k.count == 0 || other.min < k.min {
+			k.min = other.min
+		}
+		k.count += other.count
+	}
+	if k.invalid == 0 {
+		k.firstInvalid = other.firstInvalid
+	}
+	k.invalid += other.invalid
+	k.decimals += other.decimals
+}
+
+// rowProblem is the first row the server would reject.
+type rowProblem struct {
+	line    int64 // 0-based, counted from the first line of the rows
+	message string
+}
+
+// maxKeyField bounds the bytes kept of one key field: no integer is longer.
+const maxKeyField = 128
+
+// copyFolder reads COPY rows as a stream and folds them into row counts and
+// key statistics. It is a CopySink.
+type copyFolder struct {
+	format copyFormat
+	// keyFields[i] is the 0-based field that feeds stats[i].
+	keyFields []int
+	stats     []keyStats
+	// wantFields is the number of fields every row must have.
+	wantFields int
+
+	rows    int64
+	lines   int64
+	problem *rowProblem
+
+	// the row being read when a Write ends inside it
+	inRow      bool
+	field      int
+	escaped    bool // text: the last byte was a backslash escaping the next one
+	inQuotes   bool // csv
+	csvEscape  bool // csv: the last byte in quotes was the escape character
+	sawQuote   bool // csv: the field had quotes, so it is not NULL
+	rowLine    int64
+	key        []byte
+	keyTooLong bool
+	skipHeader bool
+}
+
+func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFolder {
+	return &copyFolder{
+		format:     format,
+		keyFields:  keyFields,
+		stats:      make([]keyStats, len(keyFields)),
+		wantFields: wantFields,
+		skipHeader: format.header,
+		key:        make([]byte, 0, maxKeyField),
+	}
+}
+
+func (c *copyFolder) Write(p []byte) {
+	if c.format.csv {
+		c.writeCSV(p)
+		return
+	}
+	for len(p) > 0 {
+		nl := bytes.IndexByte(p, '\n')
+		if nl < 0 {
+			c.textPart(p)
+			return
+		}
+		line := p[:nl]
+		if nl > 0 && line[nl-1] == '\r' {
+			line = line[:nl-1]
+		}
+		c.textPart(line)
+		c.endRow()
+		c.lines++
+		p = p[nl+1:]
+	}
+}
+
+// finish ends a last row that had no newline.
+func (c *copyFolder) finish() {
+	if c.csvEscape && c.format.escape == c.format.quote {
+		c.csvEscape, c.inQuotes = false, false
+	}
+	if c.inRow {
+		c.endRow()
+	}
+}
+
+// keySlot returns the stats slot the current field feeds, or -1.
+func (c *copyFolder) keySlot() int {
+	for i, f := range c.keyFields {
+		if f == c.field {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *copyFolder) keepKey(b []byte) {
+	if len(c.key)+len(b) > maxKeyField {
+		c.keyTooLong = true
+		return
+	}
+	c.key = append(c.key, b...)
+}
+
+// textPart reads a piece of one row in text format. A backslash escapes
+// the byte after it, the delimiter included (copyfromparse.c).
+func (c *copyFolder) textPart(p []byte) {
+	if !c.inRow {
+		c.inRow, c.rowLine = true, c.lines
+	}
+	for len(p) > 0 {
+		slot := c.keySlot()
+		if c.escaped {
+			if slot >= 0 {
+				c.keepKey(p[:1])
+			}
+			p, c.escaped = p[1:], false
+			continue
+		}
+		k := bytes.IndexByte(p, c.format.delim)
+		seg := p
+		if k >= 0 {
+			seg = p[:k]
+		}
+		odd := trailingBackslashes(seg)%2 == 1
+		switch {
+		case k < 0:
+			if slot >= 0 {
+				c.keepKey(seg)
+			}
+			c.escaped = odd
+			return
+		case odd:
+			// An escaped delimiter is data.
+			if slot >= 0 {
+				c.keepKey(p[:k+1])
+			}
+			p = p[k+1:]
+		default:
+			if slot >= 0 {
+				c.keepKey(seg)
+			}
+			c.endField(slot)
+			p = p[k+1:]
+		}
+	}
+}
+
+func trailingBackslashes(b []byte) int {
+	n := 0
+	for i := len(b) - 1; i >= 0 && b[i] == '\\'; i-- {
+		n++
+	}
+	return n
+}
+
+// endField ends the current field, folding it when it is a key.
+func (c *copyFolder) endField(slot int) {
+	if slot >= 0 {
+		c.foldKey(slot)
+	}
+	c.field++
+	c.key = c.key[:0]
+	c.keyTooLong = false
+	c.sawQuote = false
+}
+
+func (c *copyFolder) foldKey(slot int) {
+	st := &c.stats[slot]
+	raw := c.key
+	if c.keyTooLong {
+		st.noteInvalid("(a value too long to be a key)")
+		return
+	}
+	if c.format.csv {
+		if !c.sawQuote && bytes.Equal(raw, c.format.null) {
+			return
+		}
+	} else {
+		// The server compares the raw text with the NULL marker.
+		if bytes.Equal(raw, c.format.null) {
+			return
+		}
+		if bytes.IndexByte(raw, '\\') >= 0 {
+			raw = unescapeText(raw)
+		}
+	}
+	v, ok := parseInt8(raw)
+	if !ok {
+		if v, ok = parseIntegralDecimal(raw); !ok {
+			st.noteInvalid(string(raw))
+			return
+		}
+		st.decimals++
+	}
+	st.add(v)
+}
+
+func (k *keyStats) noteInvalid(value string) {
+	if k.invalid == 0 {
+		k.firstInvalid = value
+	}
+	k.invalid++
+}
+
+// endRow ends a row: it must have exactly the fields of the column list.
+func (c *copyFolder) endRow() {
+	c.endField(c.keySlot())
+	fields := c.field
+	c.field, c.inRow, c.escaped, c.inQuotes, c.csvEscape = 0, false, false, false, false
+	if c.skipHeader {
+		c.skipHeader = false
+		c.resetKeysOfHeader()
+		return
+	}
+	c.rows++
+	if c.problem == nil && c.wantFields > 0 && fields != c.wantFields {
+		msg := fmt.Sprintf("row has %d fields, but the column list has %d", fields, c.wantFields)
+		if fields > c.wantFields {
+			msg = fmt.Sprintf("extra data after last expected column: row has %d fields, the column list %d", fields, c.wantFields)
+		} else if fields < c.wantFields {
+			msg = fmt.Sprintf("missing data for a column: row has %d fields, the column list %d", fields, c.wantFields)
+		}
+		c.problem = &rowProblem{line: c.rowLine, message: msg}
+	}
+}
+
+// resetKeysOfHeader forgets what the header line put into the key stats.
+func (c *copyFolder) resetKeysOfHeader() {
+	for i := range c.stats {
+		c.stats[i] = keyStats{}
+	}
+}
+
+// writeCSV reads rows in CSV format, byte by byte: quoted fields may hold
+// delimiters and newlines, and escape + quote (by default a doubled quote)
+// stands for a quote (CopyReadAttributesCSV).
+func (c *copyFolder) writeCSV(p []byte) {
+	f := &c.format
+	for i := 0; i < len(p); i++ {
+		b := p[i]
+		if !c.inRow {
+			c.inRow, c.rowLine = true, c.lines
+		}
+		slot := c.keySlot()
+		if c.csvEscape {
+			c.csvEscape = false
+			if b == f.quote {
+				if slot >= 0 {
+					c.keepKey(p[i : i+1])
+				}
+				continue
+			}
+			if f.escape == f.quote {
+				c.inQuotes = false // the quote closed the quoted part
+			} else if slot >= 0 {
+				c.keepKey([]byte{f.escape})
+			}
+		}
+		if c.inQuotes {
+			switch {
+			case b == f.escape:
+				c.csvEscape = true
+			case b == f.quote:
+				c.inQuotes = false
+			default:
+				if b == '\n' {
+					c.lines++
+				}
+				if slot >= 0 {
+					c.keepKey(p[i : i+1])
+				}
+			}
+			continue
+		}
+		switch b {
+		case '\n':
+			c.dropCR(slot)
+			c.endRow()
+			c.lines++
+		case f.delim:
+			c.endField(slot)
+		case f.quote:
+			c.inQuotes, c.sawQuote = true, true
+		default:
+			if slot >= 0 {
+				c.keepKey(p[i : i+1])
+			}
+		}
+	}
+}
+
+// dropCR removes the carriage return of a CRLF line end from the key.
+func (c *copyFolder) dropCR(slot int) {
+	if slot >= 0 && len(c.key) > 0 && c.key[len(c.key)-1] == '\r' {
+		c.key = c.key[:len(c.key)-1]
+	}
+}
+
+// unescapeText decodes the backslash escapes of COPY's text format.
+func unescapeText(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 == len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		i++
+		switch c := b[i]; {
+		case c >= '0' && c <= '7':
+			v := int(c - '0')
+			for n := 1; n < 3 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '7'; n++ {
+				i++
+				v = v*8 + int(b[i]-'0')
+			}
+			out = append(out, byte(v))
+		case c == 'x' && i+1 < len(b) && isHex(b[i+1]):
+			v := 0
+			for n := 0; n < 2 && i+1 < len(b) && isHex(b[i+1]); n++ {
+				i++
+				v = v*16 + hexValue(b[i])
+			}
+			out = append(out, byte(v))
+		case c == 'b':
+			out = append(out, '\b')
+		case c == 'f':
+			out = append(out, '\f')
+		case c == 'n':
+			out = append(out, '\n')
+		case c == 'r':
+			out = append(out, '\r')
+		case c == 't':
+			out = append(out, '\t')
+		case c == 'v':
+			out = append(out, '\v')
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func hexValue(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	}
+	return int(c-'A') + 10
+}
+
+// parseIntegralDecimal reads a decimal with a zero fraction, such as 5.00:
+// in a numeric column it equals the integer.
+func parseIntegralDecimal(b []byte) (int64, bool) {
+	b = bytes.TrimSpace(b)
+	dot := bytes.IndexByte(b, '.')
+	if dot < 0 || dot == len(b)-1 && dot == 0 {
+		return 0, false
+	}
+	for _, c := range b[dot+1:] {
+		if c != '0' {
+			return 0, false
+		}
+	}
+	return parseInt8(b[:dot])
+}
+
+// parseInt8 reads an integer the way PostgreSQL's int8in does: optional
+// surrounding whitespace, an optional sign, decimal digits.
+func parseInt8(b []byte) (int64, bool) {
+	i, n := 0, len(b)
+	for i < n && isSpace(b[i]) {
+		i++
+	}
+	for n > i && isSpace(b[n-1]) {
+		n--
+	}
+	neg := false
+	if i < n && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
+		i++
+	}
+	if i == n {
+		return 0, false
+	}
+	// Accumulate as a negative number so that the minimum fits.
+	var v int64
+	for ; i < n; i++ {
+		d := b[i]
+		if d < '0' || d > '9' {
+			return 0, false
+		}
+		if v < (math.MinInt64+int64(d-'0'))/10 {
+			return 0, false
+		}
+		v = v*10 - int64(d-'0')
+	}
+	if !neg {
+		if v == math.MinInt64 {
+			return 0, false
+		}
+		v = -v
+	}
+	return v, true
+}

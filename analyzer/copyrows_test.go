@@ -1,0 +1,67 @@
+package analyzer
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestCopyFolder(t *testing.T) {
+	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	csv := copyFormat{csv: true, delim: ',', null: []byte(""), quote: '"', escape: '"'}
+	tests := []struct {
+		name   string
+		format copyFormat
+		keys   []int
+		want   int
+		data   string
+		result string
+	}{
+		{"text", text, []int{0}, 2, "1\ta\n2\tb\n", "rows=2 key0=1..2/2"},
+		{"text second column", text, []int{1}, 2, "a\t10\nb\t-3\n", "rows=2 key0=-3..10/2"},
+		{"null key", text, []int{0}, 2, "\\N\ta\n5\tb\n", "rows=2 key0=5..5/1"},
+		{"escaped delimiter", text, []int{0}, 2, "1\tx\\\ty\n", "rows=1 key0=1..1/1"},
+		{"escaped backslash before delimiter", text, []int{1}, 2, "x\\\\\t7\n", "rows=1 key0=7..7/1"},
+		{"octal escape in key", text, []int{0}, 1, "\\061\\062\n", "rows=1 key0=12..12/1"},
+		{"extra field", text, []int{0}, 2, "1\ta\n2\tb\tc\n", "rows=2 key0=1..2/2 problem@1: extra data after last expected column: row has 3 fields, the column list 2"},
+		{"missing field", text, []int{0}, 2, "1\n", "rows=1 key0=1..1/1 problem@0: missing data for a column: row has 1 fields, the column list 2"},
+		{"crlf", text, []int{1}, 2, "a\t1\r\nb\t2\r\n", "rows=2 key0=1..2/2"},
+		{"not an integer", text, []int{0}, 1, "12a\n3\n", "rows=2 key0=3..3/1 invalid=1(12a)"},
+		{"big keys", text, []int{0}, 1, "9223372036854775807\n-9223372036854775808\n9223372036854775808\n", "rows=3 key0=-9223372036854775808..9223372036854775807/2 invalid=1(9223372036854775808)"},
+		{"spaces around", text, []int{0}, 1, " 42 \n", "rows=1 key0=42..42/1"},
+		{"no final newline", text, []int{0}, 1, "1\n2", "rows=2 key0=1..2/2"},
+		{"header", copyFormat{delim: '\t', null: []byte(`\N`), header: true}, []int{0}, 1, "id\n7\n", "rows=1 key0=7..7/1"},
+		{"csv", csv, []int{0}, 2, "1,\"a,b\"\n2,\"multi\nline\"\n3,\"x\"\"y\"\n", "rows=3 key0=1..3/3"},
+		{"csv quoted key", csv, []int{1}, 2, "a,\"7\"\nb,\n", "rows=2 key0=7..7/1"},
+		{"csv header", copyFormat{csv: true, delim: ',', null: []byte(""), quote: '"', escape: '"', header: true}, []int{0}, 2, "id,\"na\nme\"\n4,x\n", "rows=1 key0=4..4/1"},
+		{"csv crlf", csv, []int{1}, 2, "a,1\r\nb,2\r\n", "rows=2 key0=1..2/2"},
+		{"csv escape", copyFormat{csv: true, delim: ';', null: []byte("NULL"), quote: '\'', escape: '\\'}, []int{0}, 2, "5;'it\\'s;x'\nNULL;y\n", "rows=2 key0=5..5/1"},
+		{"csv wrong count", csv, []int{0}, 2, "1,a,b\n", "rows=1 key0=1..1/1 problem@0: extra data after last expected column: row has 3 fields, the column list 2"},
+	}
+	for _, tt := range tests {
+		// Every way of cutting the data in two must read the same.
+		for cut := 0; cut <= len(tt.data); cut++ {
+			f := newCopyFolder(tt.format, tt.keys, tt.want)
+			f.Write([]byte(tt.data[:cut]))
+			f.Write([]byte(tt.data[cut:]))
+			f.finish()
+			if got := describeFolder(f); got != tt.result {
+				t.Errorf("%s (cut at %d): got %s, want %s", tt.name, cut, got, tt.result)
+				break
+			}
+		}
+	}
+}
+
+func describeFolder(f *copyFolder) string {
+	s := fmt.Sprintf("rows=%d", f.rows)
+	for i, k := range f.stats {
+		s += fmt.Sprintf(" key%d=%d..%d/%d", i, k.min, k.max, k.count)
+		if k.invalid > 0 {
+			s += fmt.Sprintf(" invalid=%d(%s)", k.invalid, k.firstInvalid)
+		}
+	}
+	if f.problem != nil {
+		s += fmt.Sprintf(" problem@%d: %s", f.problem.line, f.problem.message)
+	}
+	return s
+}

@@ -1,0 +1,56 @@
+package analyzer
+
+import "github.com/pgseqlint/pgseqlint/analyzer/ast"
+
+// An Event is something a statement did, or failed to do, that a rule may
+// report. The driver attaches them to the statement before the rules run.
+type Event interface{ event() }
+
+// SyntaxError is the parser's rejection of a statement; Span points at the
+// place where it stopped.
+type SyntaxError struct {
+	Message string
+	Span    Span
+}
+
+// MissingSequence is a reference to a sequence that does not exist, in a
+// schema whose objects the script creates.
+type MissingSequence struct {
+	Name ast.QName
+	// Use says where the name appears: "column default", "setval",
+	// "ALTER SEQUENCE".
+	Use string
+}
+
+// IdentityOverride is an INSERT that gives a value for a GENERATED ALWAYS
+// identity column without OVERRIDING SYSTEM VALUE: the server rejects it.
+type IdentityOverride struct {
+	Column *Column
+}
+
+// CopyProblem is a COPY block the server rejects, or one that never ends.
+type CopyProblem struct {
+	Span         Span
+	Message      string
+	Unterminated bool
+}
+
+// StatementFailed is a statement the server would reject for a reason
+// that no other event describes (a setval out of bounds, an unknown column).
+type StatementFailed struct {
+	Message string
+}
+
+// Unverifiable is code that may move sequences in ways pgseqlint cannot
+// follow, such as a DO block.
+type Unverifiable struct {
+	Reason    string
+	Sequences []*Sequence
+}
+
+func (*SyntaxError) event()      {}
+func (*MissingSequence) event()  {}
+func (*IdentityOverride) event() {}
+func (*CopyProblem) event()      {}
+func (*StatementFailed) event()  {}
+func (*Unverifiable) event()     {}

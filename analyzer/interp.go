@@ -1,0 +1,796 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+)
+
+// exec is one statement being applied to the catalog.
+type exec struct {
+	c      *Catalog
+	stmt   *Stmt
+	site   Site
+	failed bool
+}
+
+func (x *exec) report(e Event) { x.stmt.Events = append(x.stmt.Events, e) }
+
+// fail records that the server rejects the statement; what it would have
+// done does not happen.
+func (x *exec) fail(format string, args ...any) {
+	x.failed = true
+	x.report(&StatementFailed{Message: fmt.Sprintf(format, args...)})
+}
+
+// apply runs one parsed statement against the catalog. COPY FROM STDIN is
+// not handled here: see planCopy.
+func (c *Catalog) apply(x *exec, s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.CreateTable:
+		c.createTable(x, s)
+	case *ast.AlterTable:
+		c.alterTable(x, s)
+	case *ast.CreateSequence:
+		c.createSequence(x, s)
+	case *ast.AlterSequence:
+		c.alterSequence(x, s)
+	case *ast.Drop:
+		c.drop(x, s)
+	case *ast.CreateSchema:
+		c.createSchema(x, s)
+	case *ast.CreateRelation:
+		c.createRelation(s)
+	case *ast.Rename:
+		c.renameObject(x, s)
+	case *ast.SetSchema:
+		c.setSchema(s)
+	case *ast.Insert:
+		c.insert(x, s)
+	case *ast.Copy:
+		// COPY FROM a file or a program: the rows cannot be seen.
+		if s.Source != ast.CopyFromStdin {
+			c.hiddenCopy(x, s)
+		}
+	case *ast.Select:
+		c.selectStmt(x, s)
+	case *ast.Truncate:
+		c.truncate(x, s)
+	case *ast.Delete:
+		c.deleteRows(x, s)
+	case *ast.Update:
+		c.update(x, s)
+	case *ast.SetVar:
+		c.setVar(s)
+	case *ast.Do:
+		c.doBlock(x, s)
+	}
+	switch s.(type) {
+	case *ast.CreateTable, *ast.AlterTable, *ast.CreateSequence, *ast.AlterSequence, *ast.Drop,
+		*ast.CreateSchema, *ast.Rename, *ast.SetSchema:
+		c.generation++
+	}
+}
+
+func (c *Catalog) createSchema(x *exec, s *ast.CreateSchema) {
+	name := truncateIdentifier(s.Name)
+	if info, ok := c.schemas[name]; ok {
+		if !s.IfNotExists {
+			x.fail("schema %s already exists", QuoteIdent(name))
+			return
+		}
+		info.created = true
+	} else {
+		c.schemas[name] = &schemaInfo{created: true}
+	}
+	// The statements inside CREATE SCHEMA create their objects in it.
+	saved := c.searchPath
+	c.searchPath = append([]string{name}, saved...)
+	for _, elt := range s.Elements {
+		c.apply(x, elt)
+	}
+	c.searchPath = saved
+}
+
+func (c *Catalog) createRelation(s *ast.CreateRelation) {
+	name := s.Name
+	if name.Schema == "" && s.Table.Name != "" {
+		// An index lives in its table's schema.
+		q, _ := c.lookup(s.Table)
+		name.Schema = q.Schema
+	}
+	if q, ok := c.creationName(name, false); ok {
+		c.relations[q] = otherRelation{}
+	}
+}
+
+func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
+	name, ok := c.creationName(s.Name, s.Temp)
+	if !ok {
+		x.fail("no schema has been selected to create %s in", QuoteIdent(s.Name.Name))
+		return
+	}
+	if _, exists := c.relations[name]; exists {
+		if !s.IfNotExists {
+			x.fail("relation %s already exists", QualifiedName(name))
+		}
+		return
+	}
+	t := &Table{Name: name, Temp: s.Temp, rowsKnown: !s.AsQuery}
+	var parents []*Table
+	parentNames := s.Inherits
+	if s.PartitionOf != nil {
+		parentNames = []ast.QName{*s.PartitionOf}
+	}
+	for _, pn := range parentNames {
+		p := c.table(pn)
+		if p == nil {
+			x.fail("relation %s does not exist", QualifiedName(pn))
+			return
+		}
+		parents = append(parents, p)
+		t.partition = s.PartitionOf != nil
+		for _, pc := range p.Columns {
+			if t.column(pc.Name) != nil {
+				continue // columns of the same name merge
+			}
+			// A child takes its parent's defaults. Identity does not pass to
+			// partitions before PostgreSQL 17, nor to inheritance children.
+			t.Columns = append(t.Columns, &Column{
+				Table: t, Name: pc.Name, Kind: pc.Kind, HasDefault: pc.HasDefault, Generated: pc.Generated,
+			})
+			if pc.Identity == NotIdentity {
+				t.Columns[len(t.Columns)-1].setFeed(pc.Feed)
+			}
+		}
+	}
+	var pending []func()
+	for _, elt := range s.Elements {
+		switch e := elt.(type) {
+		case *ast.ColumnDef:
+			col := t.column(e.Name)
+			if col == nil {
+				col = &Column{Table: t, Name: e.Name}
+				t.Columns = append(t.Columns, col)
+			}
+			def := e
+			pending = append(pending, func() { c.defineColumn(x, col, def) })
+		case *ast.LikeClause:
+			src := c.table(e.Source)
+			if src == nil {
+				x.fail("relation %s does not exist", QualifiedName(e.Source))
+				return
+			}
+			for _, sc := range src.Columns {
+				col := &Column{Table: t, Name: sc.Name, Kind: sc.Kind, Generated: sc.Generated}
+				t.Columns = append(t.Columns, col)
+				if e.IncludingDefaults && sc.Identity == NotIdentity {
+					col.HasDefault = sc.HasDefault
+					col.setFeed(sc.Feed)
+				}
+				if e.IncludingIdentity && sc.Identity != NotIdentity && sc.Feed != nil {
+					like := sc.Feed
+					identity := sc.Identity
+					pending = append(pending, func() { c.copyIdentity(x, col, identity, like) })
+				}
+			}
+		}
+	}
+	for _, name := range s.AsColumns {
+		t.Columns = append(t.Columns, &Column{Table: t, Name: name})
+	}
+	// Serial and identity sequences are created with the table.
+	for _, define := range pending {
+		define()
+		if x.failed {
+			return
+		}
+	}
+	c.addTable(t)
+	for _, p := range parents {
+		t.Parents = append(t.Parents, p)
+		p.Children = append(p.Children, t)
+	}
+	for _, idx := range s.IndexNames {
+		c.relations[ast.QName{Schema: name.Schema, Name: truncateIdentifier(idx)}] = otherRelation{}
+	}
+}
+
+// defineColumn applies a column definition: its type, and the sequence a
+// serial type, an identity or a default gives it.
+func (c *Catalog) defineColumn(x *exec, col *Column, def *ast.ColumnDef) {
+	kind, serial := columnType(def.Type)
+	if !def.Inherited {
+		col.Kind = kind
+	}
+	col.Generated = col.Generated || def.Generated
+	switch {
+	case serial:
+		// serial is integer + a sequence owned by the column + its default.
+		seq := c.implicitSequence(x, col, nil, ast.SeqOptions{})
+		if seq == nil {
+			return
+		}
+		col.setFeed(seq)
+		col.HasDefault = true
+	case def.Identity != nil:
+		c.addIdentity(x, col, def.Identity)
+	case def.Default != nil:
+		c.bindDefault(x, col, def.Default)
+	}
+}
+
+// implicitSequence creates the sequence of a serial or identity column,
+// named as PostgreSQL names it unless SEQUENCE NAME is given.
+func (c *Catalog) implicitSequence(x *exec, col *Column, name *ast.QName, opts ast.SeqOptions) *Sequence {
+	schema := col.Table.Name.Schema
+	var q ast.QName
+	if name != nil {
+		var ok bool
+		if q, ok = c.creationName(*name, false); !ok {
+			x.fail("no schema has been selected to create %s in", QuoteIdent(name.Name))
+			return nil
+		}
+		if name.Schema == "" {
+			q.Schema = schema
+		}
+	} else {
+		q = ast.QName{Schema: schema, Name: chooseRelationName(col.Table.Name.Name, col.Name, "seq", c.taken(schema))}
+	}
+	if _, exists := c.relations[q]; exists {
+		x.fail("relation %s already exists", QualifiedName(q))
+		return nil
+	}
+	seq, err := newSequence(q, col.Kind, opts)
+	if err != nil {
+		x.fail("%v", err)
+		return nil
+	}
+	seq.OwnedBy = col
+	seq.Created = x.site
+	c.addSequence(seq)
+	return seq
+}
+
+func (c *Catalog) addIdentity(x *exec, col *Column, id *ast.Identity) {
+	opts := id.Options
+	seq := c.implicitSequence(x, col, opts.SequenceName, opts)
+	if seq == nil {
+		return
+	}
+	seq.Identity = true
+	col.Identity = IdentityByDefault
+	if id.Always {
+		col.Identity = IdentityAlways
+	}
+	col.setFeed(seq)
+	col.HasDefault = true
+}
+
+// copyIdentity gives a column created by LIKE ... INCLUDING IDENTITY its own
+// sequence with the options of the source's.
+func (c *Catalog) copyIdentity(x *exec, col *Column, kind IdentityKind, like *Sequence) {
+	start, inc, lo, hi, cycle := like.Start, like.Increment, like.Min, like.Max, like.Cycle
+	c.addIdentity(x, col, &ast.Identity{
+		Always:  kind == IdentityAlways,
+		Options: ast.SeqOptions{Start: &start, Increment: &inc, MinValue: &lo, MaxValue: &hi, Cycle: &cycle},
+	})
+}
+
+// bindDefault sets a column's default. A nextval('name') in it ties the
+// column to that sequence, resolved now: the regclass constant is bound
+// to the sequence itself, so later renames do not matter.
+func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
+	col.HasDefault = true
+	name, ok := nextvalTarget(def)
+	if !ok {
+		col.setFeed(nil)
+		return
+	}
+	seq := c.sequence(name)
+	if seq == nil {
+		c.missingSequence(x, name, "column default")
+		col.setFeed(nil)
+		return
+	}
+	col.setFeed(seq)
+}
+
+// missingSequence handles a reference to a sequence that does not exist:
+// the server rejects the statement. When the script does not define that
+// schema, the sequence may exist in the database the script runs in, so
+// nothing is said.
+func (c *Catalog) missingSequence(x *exec, name ast.QName, use string) {
+	schema := name.Schema
+	if schema == "" {
+		q, _ := c.creationName(name, false)
+		schema = q.Schema
+	}
+	if !c.schemaKnown(schema) {
+		return
+	}
+	x.failed = true
+	x.report(&MissingSequence{Name: ast.QName{Schema: schema, Name: name.Name}, Use: use})
+}
+
+// nextvalTarget finds nextval('name') in a default expression.
+func nextvalTarget(e ast.Expr) (ast.QName, bool) {
+	switch e := e.(type) {
+	case *ast.FuncCall:
+		if isFunc(e, "nextval") && len(e.Args) == 1 {
+			if text, ok := constText(e.Args[0]); ok {
+				return parseQualifiedName(text)
+			}
+		}
+		for _, a := range e.Args {
+			if q, ok := nextvalTarget(a); ok {
+				return q, true
+			}
+		}
+	case *ast.TypeCast:
+		return nextvalTarget(e.Arg)
+	case *ast.OpExpr:
+		if e.Left != nil {
+			if q, ok := nextvalTarget(e.Left); ok {
+				return q, true
+			}
+		}
+		return nextvalTarget(e.Right)
+	}
+	return ast.QName{}, false
+}
+
+// constText reads a string constant, through casts such as ::regclass and
+// ('name'::text)::regclass.
+func constText(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.Const:
+		return e.Val, e.Kind == ast.ConstString
+	case *ast.TypeCast:
+		return constText(e.Arg)
+	}
+	return "", false
+}
+
+func isFunc(f *ast.FuncCall, name string) bool {
+	return f.Name.Name == name && (f.Name.Schema == "" || f.Name.Schema == "pg_catalog")
+}
+
+func (c *Catalog) alterTable(x *exec, s *ast.AlterTable) {
+	t := c.table(s.Name)
+	if t == nil {
+		return // a sequence or view altered as a table, or a table the script does not know
+	}
+	for _, cmd := range s.Cmds {
+		c.alterTableCmd(x, t, s.Only, cmd)
+		if x.failed {
+			return
+		}
+	}
+}
+
+func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) {
+	// Column changes reach inheritance children and partitions unless ONLY.
+	targets := []*Table{t}
+	if !only {
+		targets = append(targets, t.descendants()...)
+	}
+	switch cmd.Kind {
+	case ast.AlterSetDefault, ast.AlterDropDefault:
+		for _, tt := range targets {
+			col := tt.column(cmd.Column)
+			if col == nil {
+				x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(tt.Name))
+				return
+			}
+			if cmd.Kind == ast.AlterDropDefault {
+				col.setFeed(nil)
+				col.HasDefault = false
+				continue
+			}
+			c.bindDefault(x, col, cmd.Default)
+		}
+	case ast.AlterAddColumn:
+		for _, tt := range targets {
+			if tt.column(cmd.Def.Name) != nil {
+				if !cmd.IfExists {
+					x.fail("column %s of relation %s already exists", QuoteIdent(cmd.Def.Name), QualifiedName(tt.Name))
+				}
+				return
+			}
+			col := &Column{Table: tt, Name: cmd.Def.Name}
+			tt.Columns = append(tt.Columns, col)
+			c.defineColumn(x, col, cmd.Def)
+			if tt != t && col.Feed == nil && targets[0].column(col.Name).Feed != nil {
+				col.setFeed(targets[0].column(col.Name).Feed)
+			}
+			c.fillNewColumn(x, col)
+		}
+	case ast.AlterDropColumn:
+		for _, tt := range targets {
+			col := tt.column(cmd.Column)
+			if col == nil {
+				if !cmd.IfExists && tt == t {
+					x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(tt.Name))
+				}
+				continue
+			}
+			c.dropColumn(col)
+			tt.Columns = removeItem(tt.Columns, col)
+		}
+	case ast.AlterAddIdentity:
+		col := t.column(cmd.Column)
+		if col == nil {
+			x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+			return
+		}
+		c.addIdentity(x, col, cmd.Identity)
+	case ast.AlterSetIdentity:
+		c.setIdentity(x, t, cmd)
+	case ast.AlterDropIdentity:
+		col := t.column(cmd.Column)
+		if col == nil || col.Identity == NotIdentity {
+			if !cmd.IfExists {
+				x.fail("column %s of relation %s is not an identity column", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+			}
+			return
+		}
+		seq := col.Feed
+		col.Identity = NotIdentity
+		col.HasDefault = false
+		col.setFeed(nil)
+		if seq != nil {
+			c.dropSequence(seq)
+		}
+	case ast.AlterAttachPartition, ast.AlterInherit:
+		child := c.table(cmd.Other)
+		if child == nil {
+			x.fail("relation %s does not exist", QualifiedName(cmd.Other))
+			return
+		}
+		// ATTACH PARTITION names the child; INHERIT names the parent.
+		parent := t
+		if cmd.Kind == ast.AlterInherit {
+			parent, child = child, t
+		}
+		child.Parents = append(child.Parents, parent)
+		parent.Children = append(parent.Children, child)
+		child.partition = cmd.Kind == ast.AlterAttachPartition
+	case ast.AlterDetachPartition, ast.AlterNoInherit:
+		other := c.table(cmd.Other)
+		if other == nil {
+			return
+		}
+		parent, child := t, other
+		if cmd.Kind == ast.AlterNoInherit {
+			parent, child = other, t
+		}
+		parent.Children = removeItem(parent.Children, child)
+		child.Parents = removeItem(child.Parents, parent)
+	case ast.AlterColumnType:
+		kind, _ := columnType(*cmd.Type)
+		for _, tt := range targets {
+			if col := tt.column(cmd.Column); col != nil {
+				col.Kind = kind
+			}
+		}
+	case ast.AlterAddIndex:
+		c.relations[ast.QName{Schema: t.Name.Schema, Name: truncateIdentifier(cmd.IndexName)}] = otherRelation{}
+	}
+}
+
+// fillNewColumn gives the rows already in a table the new column's default:
+// a sequence default calls nextval once per row.
+func (c *Catalog) fillNewColumn(x *exec, col *Column) {
+	if col.Feed == nil {
+		return
+	}
+	t := col.Table
+	if !t.rowsKnown {
+		col.Feed.nextvalsUnknown()
+		col.Keys.Inexact = true
+		return
+	}
+	load := &Load{Kind: LoadDefault, At: x.site, Rows: t.rows}
+	c.defaultRows(col, t.rows, load)
+}
+
+// defaultRows records n rows taking a column's sequence default.
+func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
+	if n == 0 {
+		return
+	}
+	lo, hi, ok := col.Feed.nextvals(n)
+	if !ok {
+		col.Keys.Inexact = true
+		col.Keys.Last = load
+		return
+	}
+	col.Keys.addStats(keyStats{count: n, min: lo, max: hi}, load)
+}
+
+func (c *Catalog) setIdentity(x *exec, t *Table, cmd ast.AlterCmd) {
+	col := t.column(cmd.Column)
+	if col == nil || col.Identity == NotIdentity || col.Feed == nil {
+		x.fail("column %s of relation %s is not an identity column", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+		return
+	}
+	if cmd.SetAlways {
+		col.Identity = IdentityByDefault
+		if cmd.Identity.Always {
+			col.Identity = IdentityAlways
+		}
+	}
+	c.changeSequence(x, col.Feed, cmd.Identity.Options)
+}
+
+// changeSequence applies ALTER SEQUENCE options (also given through ALTER
+// COLUMN ... SET/RESTART of an identity column).
+func (c *Catalog) changeSequence(x *exec, seq *Sequence, opts ast.SeqOptions) {
+	if err := seq.alter(opts, false); err != nil {
+		x.fail("%v", err)
+		return
+	}
+	if opts.Restart != nil {
+		seq.LastMove = &Move{Kind: MoveRestart, At: x.site}
+	}
+}
+
+func (c *Catalog) createSequence(x *exec, s *ast.CreateSequence) {
+	name, ok := c.creationName(s.Name, s.Temp)
+	if !ok {
+		x.fail("no schema has been selected to create %s in", QuoteIdent(s.Name.Name))
+		return
+	}
+	if _, exists := c.relations[name]; exists {
+		if !s.IfNotExists {
+			x.fail("relation %s already exists", QualifiedName(name))
+		}
+		return
+	}
+	seq, err := newSequence(name, KindOther, s.Options)
+	if err != nil {
+		x.fail("%v", err)
+		return
+	}
+	seq.Created = x.site
+	if !c.setOwner(x, seq, s.Options.OwnedBy) {
+		return
+	}
+	c.addSequence(seq)
+}
+
+// setOwner applies OWNED BY; it reports false when the statement fails.
+func (c *Catalog) setOwner(x *exec, seq *Sequence, owner *ast.OwnedBy) bool {
+	switch {
+	case owner == nil:
+	case owner.None:
+		seq.OwnedBy = nil
+	default:
+		t := c.table(owner.Table)
+		var col *Column
+		if t != nil {
+			col = t.column(owner.Column)
+		}
+		if col == nil {
+			x.fail("column %s.%s does not exist", QualifiedName(owner.Table), QuoteIdent(owner.Column))
+			return false
+		}
+		seq.OwnedBy = col
+	}
+	return true
+}
+
+func (c *Catalog) alterSequence(x *exec, s *ast.AlterSequence) {
+	seq := c.sequence(s.Name)
+	if seq == nil {
+		if !s.IfExists {
+			c.missingSequence(x, s.Name, "ALTER SEQUENCE")
+		}
+		return
+	}
+	if !c.setOwner(x, seq, s.Options.OwnedBy) {
+		return
+	}
+	c.changeSequence(x, seq, s.Options)
+}
+
+func (c *Catalog) drop(x *exec, s *ast.Drop) {
+	for _, name := range s.Names {
+		switch s.Kind {
+		case ast.ObjTable:
+			t := c.table(name)
+			if t == nil {
+				continue
+			}
+			// Partitions go with their table; inheritance children need CASCADE.
+			for _, d := range t.descendants() {
+				if !s.Cascade && !isPartitionOf(d, t) {
+					x.fail("cannot drop table %s because other objects depend on it", QualifiedName(t.Name))
+					return
+				}
+			}
+			for _, d := range t.descendants() {
+				c.dropTable(d)
+			}
+			c.dropTable(t)
+		case ast.ObjSequence:
+			seq := c.sequence(name)
+			if seq == nil {
+				continue
+			}
+			if seq.Identity {
+				x.fail("cannot drop sequence %s because column %s requires it", seq.QualifiedName(), seq.OwnedBy.QualifiedName())
+				return
+			}
+			if len(seq.feeds) > 0 && !s.Cascade {
+				x.fail("cannot drop sequence %s because other objects depend on it", seq.QualifiedName())
+				return
+			}
+			c.dropSequence(seq)
+		case ast.ObjSchema:
+			c.dropSchema(x, name.Name, s.Cascade)
+		default:
+			if q, rel := c.lookup(name); rel != nil {
+				if _, ok := rel.(otherRelation); ok {
+					delete(c.relations, q)
+				}
+			}
+		}
+		if x.failed {
+			return
+		}
+	}
+}
+
+// isPartitionOf reports whether d is a partition (at any depth) of t, as
+// opposed to an inheritance child.
+func isPartitionOf(d, t *Table) bool {
+	return d.partition && (len(d.Parents) == 1 && (d.Parents[0] == t || isPartitionOf(d.Parents[0], t)))
+}
+
+func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
+	schema = truncateIdentifier(schema)
+	if _, ok := c.schemas[schema]; !ok {
+		return
+	}
+	var inside []ast.QName
+	for q := range c.relations {
+		if q.Schema == schema {
+			inside = append(inside, q)
+		}
+	}
+	if len(inside) > 0 && !cascade {
+		x.fail("cannot drop schema %s because other objects depend on it", QuoteIdent(schema))
+		return
+	}
+	for _, q := range inside {
+		switch rel := c.relations[q].(type) {
+		case *Table:
+			c.dropTable(rel)
+		case *Sequence:
+			c.dropSequence(rel)
+		default:
+			delete(c.relations, q)
+		}
+	}
+	delete(c.schemas, schema)
+}
+
+func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
+	switch s.Kind {
+	case ast.ObjSchema:
+		old, nu := truncateIdentifier(s.Name.Name), truncateIdentifier(s.NewName)
+		info, ok := c.schemas[old]
+		if !ok {
+			return
+		}
+		delete(c.schemas, old)
+		c.schemas[nu] = info
+		for q := range c.relations {
+			if q.Schema == old {
+				c.rename(q, ast.QName{Schema: nu, Name: q.Name})
+			}
+		}
+		c.renameInPath(old, nu)
+	case ast.ObjColumn:
+		t := c.table(s.Name)
+		if t == nil {
+			return
+		}
+		for _, tt := range append([]*Table{t}, t.descendants()...) {
+			if col := tt.column(s.Column); col != nil {
+				col.Name = truncateIdentifier(s.NewName)
+			}
+		}
+	default:
+		q, rel := c.lookup(s.Name)
+		if rel == nil {
+			return
+		}
+		to := ast.QName{Schema: q.Schema, Name: truncateIdentifier(s.NewName)}
+		if _, exists := c.relations[to]; exists {
+			x.fail("relation %s already exists", QualifiedName(to))
+			return
+		}
+		c.rename(q, to)
+	}
+}
+
+func (c *Catalog) renameInPath(old, nu string) {
+	path := append([]string(nil), c.searchPath...)
+	for i, s := range path {
+		if s == old {
+			path[i] = nu
+		}
+	}
+	c.searchPath = path
+}
+
+// setSchema moves a relation; a table takes the sequences it owns along.
+func (c *Catalog) setSchema(s *ast.SetSchema) {
+	q, rel := c.lookup(s.Name)
+	if rel == nil {
+		return
+	}
+	schema := truncateIdentifier(s.NewSchema)
+	c.rename(q, ast.QName{Schema: schema, Name: q.Name})
+	if t, ok := rel.(*Table); ok {
+		for _, seq := range c.sequences {
+			if seq.OwnedBy != nil && seq.OwnedBy.Table == t {
+				c.rename(seq.Name, ast.QName{Schema: schema, Name: seq.Name.Name})
+			}
+		}
+	}
+}
+
+func (c *Catalog) setVar(s *ast.SetVar) {
+	switch {
+	case s.ResetAll:
+		c.searchPath = defaultSearchPath
+	case s.Name != "search_path":
+	case s.Reset:
+		c.searchPath = defaultSearchPath
+	default:
+		c.setSearchPath(s.Values)
+	}
+}
+
+// doBlock notes a DO block whose code may move sequences: pgseqlint does
+// not run procedural code.
+func (c *Catalog) doBlock(x *exec, s *ast.Do) {
+	body := strings.ToLower(s.Body)
+	var touched []*Sequence
+	for _, seq := range c.sequences {
+		if mentions(body, seq) {
+			touched = append(touched, seq)
+		}
+	}
+	if len(touched) == 0 {
+		return
+	}
+	for _, seq := range touched {
+		seq.Unverified = &x.site
+	}
+	x.report(&Unverifiable{Reason: "a DO block", Sequences: touched})
+}
+
+// mentions reports whether procedural code may reach a sequence: it names
+// the sequence or a table the sequence feeds, and a way to move it.
+func mentions(body string, seq *Sequence) bool {
+	if !strings.Contains(body, "setval") && !strings.Contains(body, "restart") &&
+		!strings.Contains(body, "insert") && !strings.Contains(body, "copy") &&
+		!strings.Contains(body, "nextval") && !strings.Contains(body, "execute") {
+		return false
+	}
+	if strings.Contains(body, strings.ToLower(seq.Name.Name)) {
+		return true
+	}
+	for _, col := range seq.feeds {
+		if strings.Contains(body, strings.ToLower(col.Table.Name.Name)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,543 @@
+package analyzer
+
+import (
+	"bytes"
+)
+
+// The lexer finds where statements end, following psql's own scanner
+// (psqlscan.l): quotes, comments, dollar quotes, parentheses and the
+// BEGIN ... END of SQL-standard function bodies decide which semicolons end a
+// statement; a backslash outside quotes starts a meta-command that runs to
+// the end of its line. It resumes where it stopped when the window runs out.
+
+type lexState uint8
+
+const (
+	stNormal lexState = iota
+	stLineComment
+	stBlockComment
+	stString    // '...' with standard_conforming_strings on, B'', X'', U&''
+	stEscString // E'...', or '...' with standard_conforming_strings off
+	stQuotedIdent
+	stDollar
+	stMeta
+)
+
+type lexStatus uint8
+
+const (
+	lexNeedMore lexStatus = iota
+	lexDone
+	lexEOF // the input ended with nothing but whitespace and comments
+)
+
+// word classes the lexer follows at the start of a statement
+const (
+	firstOther uint8 = iota
+	firstCopy
+	firstSet
+)
+
+type commentRange struct{ start, end int }
+
+type lexer struct {
+	scanned  int // bytes of the window already scanned
+	tokStart int // offset of the statement's first token, -1 before it
+	state    lexState
+	kind     StmtKind
+
+	commentStart int
+	commentDepth int
+	parenDepth   int
+	dollarTag    []byte
+	// escRegular marks a '' string read as escaped because
+	// standard_conforming_strings is off (not an E'' string).
+	escRegular bool
+
+	// psql's heuristic for CREATE FUNCTION ... BEGIN ATOMIC ... END: the
+	// first letters of the first four words, and the BEGIN/CASE/END depth.
+	words      int
+	firstWords [4]byte
+	beginDepth int
+
+	first         uint8
+	copyStep      uint8 // 1 after COPY ... FROM at depth 0; 2 once decided
+	copyFromStdin bool
+
+	comments      []commentRange
+	escapedQuotes []int
+
+	oversized bool
+	dropped   delta // what was read of an oversized statement but not kept
+}
+
+func (lx *lexer) reset() {
+	*lx = lexer{
+		tokStart:      -1,
+		dollarTag:     lx.dollarTag[:0],
+		comments:      lx.comments[:0],
+		escapedQuotes: lx.escapedQuotes[:0],
+	}
+}
+
+// shift forgets the first n bytes of the window, which the splitter consumed.
+func (lx *lexer) shift(n int) {
+	lx.scanned -= n
+	lx.commentStart -= n
+}
+
+// junkEnd is how much of the window before the first token may be dropped:
+// all of it, except a -- comment still being read (it may be a directive).
+func (lx *lexer) junkEnd() int {
+	if lx.state == stLineComment {
+		return lx.commentStart
+	}
+	return lx.scanned
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
+}
+
+func isIdentCont(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9' || c == '$'
+}
+
+func (lx *lexer) token(i int) {
+	if lx.tokStart < 0 {
+		lx.tokStart = i
+		lx.kind = KindSQL
+	}
+}
+
+// scan lexes data from lx.scanned on. It returns lexDone with the end of the
+// statement, lexNeedMore when it needs more input to decide, or lexEOF.
+func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
+	i := lx.scanned
+	defer func() { lx.scanned = i }()
+	for i < len(data) {
+		c := data[i]
+		switch lx.state {
+		case stNormal:
+			switch {
+			case isSpace(c):
+				i++
+			case c == '-' || c == '/':
+				if i+1 == len(data) && !eof {
+					return 0, lexNeedMore
+				}
+				if i+1 < len(data) && c == '-' && data[i+1] == '-' {
+					lx.state, lx.commentStart = stLineComment, i
+					i += 2
+				} else if i+1 < len(data) && c == '/' && data[i+1] == '*' {
+					lx.state, lx.commentDepth = stBlockComment, 1
+					i += 2
+				} else {
+					lx.token(i)
+					lx.otherToken()
+					i++
+				}
+			case c == '\'':
+				lx.token(i)
+				lx.otherToken()
+				if standardStrings {
+					lx.state = stString
+				} else {
+					lx.state, lx.escRegular = stEscString, true
+				}
+				i++
+			case c == '"':
+				lx.token(i)
+				lx.otherToken()
+				lx.state = stQuotedIdent
+				i++
+			case c == '$':
+				if i > 0 && isIdentCont(data[i-1]) {
+					i++ // part of a word such as a$b
+					continue
+				}
+				j := i + 1
+				for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+					j++
+				}
+				if j == len(data) && !eof {
+					return 0, lexNeedMore
+				}
+				lx.token(i)
+				lx.otherToken()
+				if j < len(data) && data[j] == '$' && !isDigit(data[i+1]) {
+					lx.dollarTag = append(lx.dollarTag[:0], data[i:j+1]...)
+					lx.state = stDollar
+					i = j + 1
+				} else {
+					i++ // a parameter such as $1, or an operator
+				}
+			case c == '\\':
+				if lx.tokStart >= 0 {
+					// A meta-command ends the SQL before it.
+					return i, lexDone
+				}
+				lx.tokStart, lx.kind, lx.state = i, KindMeta, stMeta
+				i++
+			case c == ';':
+				if lx.tokStart < 0 {
+					i++ // an empty statement
+					continue
+				}
+				if lx.parenDepth == 0 && lx.beginDepth == 0 {
+					i++
+					return i, lexDone
+				}
+				i++
+			case c == '(' || c == ')':
+				lx.token(i)
+				lx.otherToken()
+				if c == '(' {
+					lx.parenDepth++
+				} else if lx.parenDepth > 0 {
+					lx.parenDepth--
+				}
+				i++
+			case isIdentStart(c):
+				j := i + 1
+				for j < len(data) && isIdentCont(data[j]) {
+					j++
+				}
+				if j == len(data) && !eof {
+					return 0, lexNeedMore
+				}
+				lx.token(i)
+				if j == i+1 && (c == 'e' || c == 'E') && j < len(data) && data[j] == '\'' {
+					lx.otherToken()
+					lx.state, lx.escRegular = stEscString, false
+					i = j + 1
+					continue
+				}
+				lx.word(data[i:j])
+				i = j
+			default:
+				lx.token(i)
+				lx.otherToken()
+				i++
+			}
+
+		case stLineComment:
+			nl := bytes.IndexByte(data[i:], '\n')
+			if nl < 0 {
+				i = len(data)
+				continue
+			}
+			i += nl
+			lx.noteComment(data, i)
+			lx.state = stNormal
+
+		case stBlockComment:
+			// Comments nest, as in the server's scanner.
+			k := bytes.IndexAny(data[i:], "*/")
+			if k < 0 {
+				i = len(data)
+				continue
+			}
+			i += k
+			if i+1 == len(data) && !eof {
+				return 0, lexNeedMore
+			}
+			switch {
+			case i+1 < len(data) && data[i] == '*' && data[i+1] == '/':
+				lx.commentDepth--
+				i += 2
+				if lx.commentDepth == 0 {
+					lx.state = stNormal
+				}
+			case i+1 < len(data) && data[i] == '/' && data[i+1] == '*':
+				lx.commentDepth++
+				i += 2
+			default:
+				i++
+			}
+
+		case stString, stQuotedIdent:
+			quote := byte('\'')
+			if lx.state == stQuotedIdent {
+				quote = '"'
+			}
+			k := bytes.IndexByte(data[i:], quote)
+			if k < 0 {
+				i = len(data)
+				continue
+			}
+			i += k
+			if i+1 == len(data) && !eof {
+				return 0, lexNeedMore
+			}
+			if i+1 < len(data) && data[i+1] == quote {
+				i += 2 // a doubled quote stands for itself
+				continue
+			}
+			lx.state = stNormal
+			i++
+
+		case stEscString:
+			k := bytes.IndexAny(data[i:], `'\`)
+			if k < 0 {
+				i = len(data)
+				continue
+			}
+			i += k
+			if i+1 == len(data) && !eof {
+				return 0, lexNeedMore
+			}
+			if data[i] == '\\' {
+				if lx.escRegular && i+1 < len(data) && data[i+1] == '\'' {
+					lx.escapedQuotes = append(lx.escapedQuotes, i)
+				}
+				i += 2
+				continue
+			}
+			if i+1 < len(data) && data[i+1] == '\'' {
+				i += 2
+				continue
+			}
+			lx.state = stNormal
+			i++
+
+		case stDollar:
+			k := bytes.Index(data[i:], lx.dollarTag)
+			if k < 0 {
+				// The closing tag may straddle the end of the window.
+				if keep := len(data) - len(lx.dollarTag) + 1; keep > i {
+					i = keep
+				}
+				if eof {
+					i = len(data)
+					continue
+				}
+				return 0, lexNeedMore
+			}
+			i += k + len(lx.dollarTag)
+			lx.state = stNormal
+
+		case stMeta:
+			nl := bytes.IndexByte(data[i:], '\n')
+			if nl < 0 {
+				i = len(data)
+				if eof {
+					return i, lexDone
+				}
+				return 0, lexNeedMore
+			}
+			i += nl
+			return i, lexDone
+		}
+	}
+	if !eof {
+		return 0, lexNeedMore
+	}
+	if lx.state == stLineComment {
+		lx.noteComment(data, len(data))
+		lx.state = stNormal
+	}
+	if lx.tokStart >= 0 {
+		// psql runs what is left in its buffer at the end of a script.
+		return len(data), lexDone
+	}
+	return 0, lexEOF
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// noteComment records the -- comment ending at end when it speaks to
+// pgseqlint.
+func (lx *lexer) noteComment(data []byte, end int) {
+	text := bytes.TrimLeft(data[lx.commentStart+2:end], " \t")
+	if bytes.HasPrefix(text, []byte("pgseqlint-")) {
+		lx.comments = append(lx.comments, commentRange{lx.commentStart, end})
+	}
+}
+
+// otherToken notes a token that is not a word: after COPY ... FROM, it
+// means the rows do not come from STDIN.
+func (lx *lexer) otherToken() {
+	if lx.copyStep == 1 && lx.parenDepth == 0 {
+		lx.copyStep = 2
+	}
+}
+
+// word follows the words of the statement that decide how it is split and
+// read: psql's BEGIN ATOMIC heuristic and COPY ... FROM STDIN.
+func (lx *lexer) word(w []byte) {
+	if lx.words < len(lx.firstWords) {
+		switch {
+		case equalFold(w, "create"), equalFold(w, "function"), equalFold(w, "procedure"),
+			equalFold(w, "or"), equalFold(w, "replace"):
+			lx.firstWords[lx.words] = lower(w[0])
+		}
+	}
+	lx.words++
+	if lx.words == 1 {
+		switch {
+		case equalFold(w, "copy"):
+			lx.first = firstCopy
+		case equalFold(w, "set"), equalFold(w, "reset"):
+			lx.first = firstSet
+		}
+		return
+	}
+	if lx.parenDepth == 0 && lx.createsFunction() {
+		switch {
+		case equalFold(w, "begin"):
+			lx.beginDepth++
+		case equalFold(w, "case"):
+			// CASE also ends with END; it matters only inside BEGIN.
+			if lx.beginDepth > 0 {
+				lx.beginDepth++
+			}
+		case equalFold(w, "end"):
+			if lx.beginDepth > 0 {
+				lx.beginDepth--
+			}
+		}
+	}
+	if lx.first == firstCopy && lx.parenDepth == 0 {
+		switch lx.copyStep {
+		case 0:
+			if equalFold(w, "from") {
+				lx.copyStep = 1
+			} else if equalFold(w, "to") {
+				lx.copyStep = 2
+			}
+		case 1:
+			lx.copyFromStdin = equalFold(w, "stdin")
+			lx.copyStep = 2
+		}
+	}
+}
+
+// createsFunction reports whether the statement starts CREATE [OR REPLACE]
+// FUNCTION or PROCEDURE.
+func (lx *lexer) createsFunction() bool {
+	f := lx.firstWords
+	return f[0] == 'c' && (f[1] == 'f' || f[1] == 'p' || f[1] == 'o' && f[2] == 'r' && (f[3] == 'f' || f[3] == 'p'))
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFold compares an ASCII word with a lower-case one, ignoring case.
+func equalFold(w []byte, lowerWord string) bool {
+	if len(w) != len(lowerWord) {
+		return false
+	}
+	for i := range w {
+		if lower(w[i]) != lowerWord[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// standardStringsSetting reads SET/RESET standard_conforming_strings.
+func standardStringsSetting(lx *lexer, text []byte) (on bool, ok bool) {
+	if lx.first != firstSet {
+		return false, false
+	}
+	fields := bytes.FieldsFunc(text, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '=' || r == ';' || r == '\''
+	})
+	if len(fields) >= 2 && equalFold(fields[0], "reset") {
+		if equalFold(fields[1], "all") || equalFold(fields[1], "standard_conforming_strings") {
+			return true, true
+		}
+		return false, false
+	}
+	for i := 1; i < len(fields); i++ {
+		if !equalFold(fields[i], "standard_conforming_strings") {
+			continue
+		}
+		for _, v := range fields[i+1:] {
+			switch {
+			case equalFold(v, "to"):
+				continue
+			case equalFold(v, "off"), equalFold(v, "false"), equalFold(v, "no"), equalFold(v, "0"):
+				return false, true
+			}
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// metaCommand splits a meta-command into its name and argument text.
+func metaCommand(text []byte) (name string, args []byte) {
+	text = bytes.TrimPrefix(text, []byte{'\\'})
+	end := 0
+	for end < len(text) && !isSpace(text[end]) {
+		end++
+	}
+	return string(text[:end]), bytes.TrimSpace(text[end:])
+}
+
+// metaResetsSession reports whether a meta-command opens a new session
+// (\connect), which brings every setting back to its default.
+func metaResetsSession(text []byte) bool {
+	name, _ := metaCommand(text)
+	return name == "c" || name == "connect"
+}
+
+// metaCopyFromStdin reports whether a \copy reads its rows from the script:
+// `\copy ... from stdin`. (pstdin is psql's own standard input.)
+func metaCopyFromStdin(text []byte) bool {
+	name, args := metaCommand(text)
+	if name != "copy" {
+		return false
+	}
+	words := metaCopyWords(args)
+	for i := 0; i+1 < len(words); i++ {
+		if equalFold(words[i], "from") {
+			return equalFold(words[i+1], "stdin")
+		}
+	}
+	return false
+}
+
+// metaCopyWords splits \copy arguments into words outside quotes and
+// parentheses.
+func metaCopyWords(args []byte) [][]byte {
+	var words [][]byte
+	depth, start := 0, -1
+	var quote byte
+	for i := 0; i <= len(args); i++ {
+		if i == len(args) || quote == 0 && depth == 0 && isSpace(args[i]) {
+			if start >= 0 {
+				words = append(words, args[start:i])
+				start = -1
+			}
+			continue
+		}
+		c := args[i]
+		if start < 0 {
+			start = i
+		}
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		}
+	}
+	return words
+}

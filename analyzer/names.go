@@ -1,0 +1,228 @@
+package analyzer
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+)
+
+// maxIdentifierLength is NAMEDATALEN - 1: the server truncates longer names.
+const maxIdentifierLength = 63
+
+// QuoteIdent quotes a name exactly as PostgreSQL's quote_ident does: only
+// when it is not all lower-case letters, digits and underscores (not
+// starting with a digit), or when it is a keyword other than an unreserved
+// one.
+func QuoteIdent(name string) string {
+	safe := name != "" && (name[0] >= 'a' && name[0] <= 'z' || name[0] == '_')
+	for i := 0; safe && i < len(name); i++ {
+		c := name[i]
+		safe = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+	}
+	if safe && !reservedKeywords[name] {
+		return name
+	}
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// QualifiedName writes schema.name as pg_dump and format('%I.%I') do.
+func QualifiedName(n ast.QName) string {
+	if n.Schema == "" {
+		return QuoteIdent(n.Name)
+	}
+	return QuoteIdent(n.Schema) + "." + QuoteIdent(n.Name)
+}
+
+// quoteLiteral writes a string literal for SQL with standard strings.
+func quoteLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// truncateIdentifier cuts a name to 63 bytes at a character boundary, as
+// the server's scanner does.
+func truncateIdentifier(name string) string {
+	if len(name) <= maxIdentifierLength {
+		return name
+	}
+	return name[:clipLength(name, maxIdentifierLength)]
+}
+
+// clipLength is pg_mbcliplen for UTF-8: the longest prefix of at most n
+// bytes that ends on a character boundary.
+func clipLength(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
+
+// makeObjectName builds name1_name2_label within 63 bytes, shortening the
+// longer of name1 and name2 first (makeObjectName in indexcmds.c).
+func makeObjectName(name1, name2, label string) string {
+	overhead := len(label) + 1
+	if name2 != "" {
+		overhead++
+	}
+	avail := maxIdentifierLength - overhead
+	n1, n2 := len(name1), len(name2)
+	for n1+n2 > avail {
+		if n1 > n2 {
+			n1--
+		} else {
+			n2--
+		}
+	}
+	name := name1[:clipLength(name1, n1)]
+	if name2 != "" {
+		name += "_" + name2[:clipLength(name2, n2)]
+	}
+	return name + "_" + label
+}
+
+// chooseRelationName picks the name PostgreSQL gives an implicit relation,
+// such as a serial column's sequence: table_column_seq, or with a digit
+// appended to the label (table_column_seq1, ...) while the name is taken.
+func chooseRelationName(name1, name2, label string, taken func(string) bool) string {
+	for pass := 0; ; pass++ {
+		l := label
+		if pass > 0 {
+			l = label + strconv.Itoa(pass)
+		}
+		if name := makeObjectName(name1, name2, l); !taken(name) {
+			return name
+		}
+	}
+}
+
+// parseQualifiedName reads a name written inside a string, as regclass
+// input and pg_get_serial_sequence's first argument are read: dots separate
+// the parts, double quotes keep case, other letters fold to lower case.
+// It reports false when the text is not a valid name.
+func parseQualifiedName(text string) (ast.QName, bool) {
+	parts, ok := splitIdentifiers(text, '.')
+	if !ok {
+		return ast.QName{}, false
+	}
+	switch len(parts) {
+	case 1:
+		return ast.QName{Name: parts[0]}, true
+	case 2:
+		return ast.QName{Schema: parts[0], Name: parts[1]}, true
+	case 3:
+		// database.schema.name: the database part must be the current one.
+		return ast.QName{Schema: parts[1], Name: parts[2]}, true
+	}
+	return ast.QName{}, false
+}
+
+// splitIdentifiers splits a list of identifiers separated by sep, with
+// optional whitespace around each (SplitIdentifierString in varlena.c).
+func splitIdentifiers(text string, sep byte) ([]string, bool) {
+	var parts []string
+	i := 0
+	skipSpace := func() {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+	}
+	skipSpace()
+	if i == len(text) {
+		return nil, true
+	}
+	for {
+		var part string
+		if i < len(text) && text[i] == '"' {
+			var b strings.Builder
+			i++
+			for {
+				end := strings.IndexByte(text[i:], '"')
+				if end < 0 {
+					return nil, false
+				}
+				b.WriteString(text[i : i+end])
+				i += end + 1
+				if i < len(text) && text[i] == '"' {
+					b.WriteByte('"')
+					i++
+					continue
+				}
+				break
+			}
+			part = b.String()
+			if part == "" {
+				return nil, false
+			}
+		} else {
+			start := i
+			for i < len(text) && text[i] != sep && !isSpace(text[i]) {
+				i++
+			}
+			if i == start {
+				return nil, false
+			}
+			part = downcaseIdentifier(text[start:i])
+		}
+		parts = append(parts, truncateIdentifier(part))
+		skipSpace()
+		if i == len(text) {
+			return parts, true
+		}
+		if text[i] != sep {
+			return nil, false
+		}
+		i++
+		skipSpace()
+	}
+}
+
+// downcaseIdentifier folds ASCII letters, as the server does for UTF-8.
+func downcaseIdentifier(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// reservedKeywords are PostgreSQL 17's keywords that quote_ident quotes:
+// reserved, type/function-name and column-name keywords (kwlist.h).
+var reservedKeywords = func() map[string]bool {
+	words := strings.Fields(`
+		all analyse analyze and any array as asc asymmetric both case cast check
+		collate column constraint create current_catalog current_date current_role
+		current_time current_timestamp current_user default deferrable desc distinct
+		do else end except false fetch for foreign from grant group having in
+		initially intersect into lateral leading limit localtime localtimestamp not
+		null offset on only or order placing primary references returning select
+		session_user some symmetric system_user table then to trailing true union
+		unique user using variadic when where window with
+
+		authorization binary collation concurrently cross current_schema freeze full
+		ilike inner is isnull join left like natural notnull outer overlaps right
+		similar tablesample verbose
+
+		between bigint bit boolean char character coalesce dec decimal exists
+		extract float greatest grouping inout int integer interval json json_array
+		json_arrayagg json_exists json_object json_objectagg json_query json_scalar
+		json_serialize json_table json_value least merge_action national nchar none
+		normalize nullif numeric out overlay position precision real row setof
+		smallint substring time timestamp treat trim values varchar xmlattributes
+		xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot
+		xmlserialize xmltable`)
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,141 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/fatih/color"
+)
+
+// Version is pgseqlint's version, in every machine-readable report.
+const Version = "0.1.0"
+
+// TextStyle colours the text report; the zero value writes plain text.
+type TextStyle struct {
+	Color bool
+}
+
+func (s TextStyle) paint(attrs ...color.Attribute) func(a ...any) string {
+	c := color.New(attrs...)
+	if s.Color {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+	return c.SprintFunc()
+}
+
+// WriteText writes the report for people: each finding as
+// file:line:col: severity: message [rule], the source line, and a hint
+// with the statement that fixes it; then a summary line.
+func WriteText(w io.Writer, res *Result, style TextStyle) error {
+	bold := style.paint(color.Bold)
+	sev := map[Severity]func(a ...any) string{
+		SeverityError:   style.paint(color.FgRed, color.Bold),
+		SeverityWarning: style.paint(color.FgYellow, color.Bold),
+	}
+	faint := style.paint(color.Faint)
+	hint := style.paint(color.FgCyan)
+	ew := &errWriter{w: w}
+	for _, d := range res.Diagnostics {
+		ew.printf("%s: %s: %s %s\n", bold(d.Span.String()), sev[d.Severity](d.Severity), d.Message, faint("["+d.Rule+"]"))
+		if d.Source != "" {
+			ew.printf("    %s\n", d.Source)
+		}
+		if d.Fix != nil {
+			ew.printf("    %s %s\n", hint("hint:"), d.Fix.SQL)
+		}
+	}
+	ew.printf("%s\n", Summary(res))
+	return ew.err
+}
+
+// Summary is the one-line count of a run.
+func Summary(res *Result) string {
+	return fmt.Sprintf("%s, %s in %s (%s)",
+		plural(res.Count(SeverityError), "error"), plural(res.Count(SeverityWarning), "warning"),
+		plural(res.Files, "file"), plural(res.Statements, "statement"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// jsonReport is the JSON contract of `check --format json`: other tools
+// parse it, so fields are only ever added.
+type jsonReport struct {
+	Tool        string           `json:"tool"`
+	Version     string           `json:"version"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Summary     jsonSummary      `json:"summary"`
+}
+
+type jsonDiagnostic struct {
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Database  string `json:"database,omitempty"`
+	Sequence  string `json:"sequence,omitempty"`
+	Table     string `json:"table,omitempty"`
+	KeyColumn string `json:"key_column,omitempty"`
+	MaxKey    string `json:"max_key,omitempty"`
+	Fix       string `json:"fix,omitempty"`
+}
+
+type jsonSummary struct {
+	Files      int `json:"files"`
+	Statements int `json:"statements"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+}
+
+// WriteJSON writes the report as JSON.
+func WriteJSON(w io.Writer, res *Result) error {
+	report := jsonReport{
+		Tool:        "pgseqlint",
+		Version:     Version,
+		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
+		Summary: jsonSummary{
+			Files: res.Files, Statements: res.Statements,
+			Errors: res.Count(SeverityError), Warnings: res.Count(SeverityWarning),
+		},
+	}
+	for _, d := range res.Diagnostics {
+		jd := jsonDiagnostic{
+			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+			File: d.Span.File, Line: d.Span.Line, Column: d.Span.Col,
+			EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol,
+		}
+		if s := d.Subject; s != nil {
+			jd.Database, jd.Sequence, jd.Table, jd.KeyColumn, jd.MaxKey = s.Database, s.Sequence, s.Table, s.KeyColumn, s.MaxKey
+		}
+		if d.Fix != nil {
+			jd.Fix = d.Fix.SQL
+		}
+		report.Diagnostics = append(report.Diagnostics, jd)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(report)
+}

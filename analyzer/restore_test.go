@@ -1,0 +1,98 @@
+package analyzer_test
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/rules"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// verdict runs check on the files and returns the sequences it finds
+// colliding (missing-setval or stale-setval), sorted.
+func verdict(t *testing.T, files ...string) []string {
+	t.Helper()
+	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: files, Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, d := range res.Diagnostics {
+		switch d.Rule {
+		case "missing-setval", "stale-setval":
+			seen[d.Subject.Sequence] = true
+		case "syntax-error":
+			t.Errorf("%s: %s", d.Span, d.Message)
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// truth restores the files into a fresh database and returns the sequences
+// PostgreSQL says collide.
+func truth(t *testing.T, c *pgtest.Cluster, files ...string) []string {
+	t.Helper()
+	db := c.NewDatabase(t)
+	for _, f := range files {
+		if stderr := db.Run(t, f); stderr != "" {
+			t.Fatalf("restoring %s: %s", filepath.Base(f), stderr)
+		}
+	}
+	seen := map[string]bool{}
+	for _, col := range db.Collisions(t) {
+		seen[col.Sequence] = true
+	}
+	return sortedKeys(seen)
+}
+
+func compare(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n  pgseqlint reports  %q\n  PostgreSQL reports %q", what, got, want)
+	}
+}
+
+// TestDifferentialScenarios runs every scenario as a migration-style script
+// and every pg_dump of it (each mode, with all, half and none of the setval
+// lines), and checks that pgseqlint's verdict equals PostgreSQL's.
+func TestDifferentialScenarios(t *testing.T) {
+	c := pgtest.Start(t)
+	scenarios, err := filepath.Glob("../testdata/scenarios/*.sql")
+	if err != nil || len(scenarios) == 0 {
+		t.Fatalf("no scenarios: %v", err)
+	}
+	cases, sequences := 0, 0
+	for _, path := range scenarios {
+		name := strings.TrimSuffix(filepath.Base(path), ".sql")
+		t.Run(name, func(t *testing.T) {
+			want := truth(t, c, path)
+			compare(t, "the scenario script", verdict(t, path), want)
+			cases++
+			sequences += len(want)
+			for _, v := range pgtest.Variants(t, c, path) {
+				t.Run(v.Name, func(t *testing.T) {
+					want := truth(t, c, v.Files...)
+					compare(t, v.Name, verdict(t, v.Files...), want)
+					cases++
+					sequences += len(want)
+				})
+			}
+		})
+	}
+	t.Logf("%d cases, %d colliding sequences", cases, sequences)
+}

@@ -1,0 +1,139 @@
+package analyzer
+
+// Collision is a sequence whose next value is not past the keys loaded into
+// the columns it feeds: the next row that takes the default gets a key that
+// is already there.
+type Collision struct {
+	Sequence *Sequence
+	// Column holds the key; Load put it there.
+	Column *Column
+	Load   *Load
+	// Key is the largest key loaded (the smallest, for a descending
+	// sequence); it is not known when Hidden is set.
+	Key    int64
+	Hidden bool
+	// Next is the sequence's next value, when NextKnown.
+	Next      int64
+	NextKnown bool
+	// Stale is set when a setval or RESTART after the load left the
+	// sequence behind; otherwise nothing moved it after the load.
+	Stale *Move
+}
+
+// FedColumns returns the integer columns whose keys the sequence must stay
+// ahead of: the columns it feeds or belongs to, and the same columns of
+// their inheritance children and partitions, whose rows a query on the
+// parent sees.
+func (s *Sequence) FedColumns() []*Column {
+	var cols []*Column
+	seen := map[*Column]bool{}
+	add := func(col *Column) {
+		if col == nil || seen[col] || col.Kind == KindOther {
+			return
+		}
+		seen[col] = true
+		cols = append(cols, col)
+		for _, d := range col.Table.descendants() {
+			if dc := d.column(col.Name); dc != nil && !seen[dc] && dc.Kind != KindOther {
+				seen[dc] = true
+				cols = append(cols, dc)
+			}
+		}
+	}
+	for _, col := range s.feeds {
+		add(col)
+	}
+	add(s.OwnedBy)
+	return cols
+}
+
+// Collision returns the sequence's collision at the end of the script, or
+// nil when its next value is past every key.
+func (s *Sequence) Collision() *Collision {
+	cols := s.FedColumns()
+	moved := clock(-1)
+	if s.LastMove != nil {
+		moved = s.LastMove.At.Clock
+	}
+	// Keys that cannot be seen, loaded after the last move: nothing proves
+	// the sequence is past them.
+	for _, col := range cols {
+		if u := col.Keys.Unknown; u != nil && u.At.Clock > moved {
+			return &Collision{Sequence: s, Column: col, Load: u, Hidden: true}
+		}
+	}
+	if s.dynamic {
+		// The position came from data pgseqlint cannot see. Keys loaded
+		// before it are the script's business; keys loaded after are not
+		// covered.
+		for _, col := range cols {
+			if last := col.Keys.Last; last != nil && last.Kind != LoadDefault && last.At.Clock > moved && col.Keys.Count > 0 {
+				return &Collision{Sequence: s, Column: col, Load: last, Key: s.extremeOf(col)}
+			}
+		}
+		return nil
+	}
+	next, ok := s.Next()
+	if !ok {
+		return nil // nothing left to hand out: sequence-near-limit speaks of that
+	}
+	col, key, found := s.extremeKey(cols)
+	if !found {
+		return nil
+	}
+	if s.ascending() && key < next || !s.ascending() && key > next {
+		return nil
+	}
+	c := &Collision{Sequence: s, Column: col, Key: key, Next: next, NextKnown: true, Load: col.Keys.MaxLoad}
+	if !s.ascending() {
+		c.Load = col.Keys.MinLoad
+	}
+	if del := col.Keys.Deleted; del != nil && del.Clock > c.Load.At.Clock {
+		// A DELETE ... WHERE after the load may have removed the key: the
+		// collision is not proven.
+		return nil
+	}
+	if s.LastMove != nil && s.LastMove.At.Clock > c.Load.At.Clock {
+		c.Stale = s.LastMove
+	}
+	return c
+}
+
+// extremeKey finds the key the sequence runs into first: the largest, or
+// the smallest when it descends.
+func (s *Sequence) extremeKey(cols []*Column) (*Column, int64, bool) {
+	var best *Column
+	var key int64
+	for _, col := range cols {
+		if col.Keys.Count == 0 {
+			continue
+		}
+		v := s.extremeOf(col)
+		if best == nil || s.ascending() && v > key || !s.ascending() && v < key {
+			best, key = col, v
+		}
+	}
+	return best, key, best != nil
+}
+
+func (s *Sequence) extremeOf(col *Column) int64 {
+	if s.ascending() {
+		return col.Keys.Max
+	}
+	return col.Keys.Min
+}
+
+// LastTouch is the last statement that loaded keys into a column the
+// sequence feeds, or moved it: a fix belongs right after it.
+func (s *Sequence) LastTouch() Site {
+	var last Site
+	if s.LastMove != nil {
+		last = s.LastMove.At
+	}
+	for _, col := range s.FedColumns() {
+		if l := col.Keys.Last; l != nil && l.At.Clock > last.Clock {
+			last = l.At
+		}
+	}
+	return last
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// streams are the command's standard input, output and error.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// exitError carries an exit status out of a command: 1 for findings, 2 for
+// a failed run.
+type exitError struct {
+	code int
+	err  error // printed when set
+}
+
+func (e *exitError) Error() string {
+	if e.err != nil {
+		return e.err.Error()
+	}
+	return fmt.Sprintf("exit status %d", e.code)
+}
+
+// failure is an exit status 2 with a message.
+func failure(err error) error { return &exitError{code: 2, err: err} }
+
+func newRootCmd(io streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pgseqlint",
+		Short: "Find sequences that will collide with keys loaded by PostgreSQL scripts",
+		Long: `pgseqlint reads PostgreSQL scripts (pg_dump output, migrations) with the real PostgreSQL
+parser and proves, before anything is restored, that every sequence will hand out keys above
+the data loaded into its columns. Where it will not, it says where and why, and writes the SQL
+that fixes it.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.err)
+	root.AddCommand(newCmdCheck(io, nil), newCmdRules(io), newCmdExplain(io), newCmdVersion(io))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return failure(err) })
+	return root
+}
+
+// run executes the command line and returns the exit status.
+func run(args []string, io streams) int {
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(io.err, "pgseqlint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: an unknown command, a bad flag.
+	fmt.Fprintf(io.err, "pgseqlint: %v\n", err)
+	return 2
+}

@@ -8,8 +8,8 @@ type Expr interface{ expr() }
 type ConstKind int
 
 const (
-	ConstInt ConstKind = iota + 1 // an integer literal; Val holds its digits, maybe beyond int64
-	ConstNumeric                  // a literal with a fraction or exponent
+	ConstInt     ConstKind = iota + 1 // an integer literal; Val holds its digits, maybe beyond int64
+	ConstNumeric                      // a literal with a fraction or exponent
 	ConstString
 	ConstBool
 	ConstNull

@@ -3,9 +3,11 @@ package analyzer
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
 )
 
 // maxIdentifierLength is NAMEDATALEN - 1: the server truncates longer names.
@@ -21,7 +23,7 @@ func QuoteIdent(name string) string {
 		c := name[i]
 		safe = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
 	}
-	if safe && !reservedKeywords[name] {
+	if safe && !isQuotedKeyword(name) {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
@@ -195,34 +197,14 @@ func downcaseIdentifier(s string) string {
 	return s
 }
 
-// reservedKeywords are PostgreSQL 17's keywords that quote_ident quotes:
-// reserved, type/function-name and column-name keywords (kwlist.h).
-var reservedKeywords = func() map[string]bool {
-	words := strings.Fields(`
-		all analyse analyze and any array as asc asymmetric both case cast check
-		collate column constraint create current_catalog current_date current_role
-		current_time current_timestamp current_user default deferrable desc distinct
-		do else end except false fetch for foreign from grant group having in
-		initially intersect into lateral leading limit localtime localtimestamp not
-		null offset on only or order placing primary references returning select
-		session_user some symmetric system_user table then to trailing true union
-		unique user using variadic when where window with
+// quotedKeywords caches the parser's answer for each word QuoteIdent asks.
+var quotedKeywords sync.Map
 
-		authorization binary collation concurrently cross current_schema freeze full
-		ilike inner is isnull join left like natural notnull outer overlaps right
-		similar tablesample verbose
-
-		between bigint bit boolean char character coalesce dec decimal exists
-		extract float greatest grouping inout int integer interval json json_array
-		json_arrayagg json_exists json_object json_objectagg json_query json_scalar
-		json_serialize json_table json_value least merge_action national nchar none
-		normalize nullif numeric out overlay position precision real row setof
-		smallint substring time timestamp treat trim values varchar xmlattributes
-		xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot
-		xmlserialize xmltable`)
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+func isQuotedKeyword(word string) bool {
+	if v, ok := quotedKeywords.Load(word); ok {
+		return v.(bool)
 	}
-	return m
-}()
+	q := pgparse.IsQuotedKeyword(word)
+	quotedKeywords.Store(word, q)
+	return q
+}

@@ -784,3 +784,15 @@ func isInteger(s string) bool {
 	}
 	return true
 }
+
+// IsQuotedKeyword reports whether word is a keyword that quote_ident
+// quotes: any keyword but an unreserved one (quote_identifier in
+// ruleutils.c), by the parser's own keyword list.
+func IsQuotedKeyword(word string) bool {
+	res, err := pg.Scan(word)
+	if err != nil || len(res.Tokens) != 1 {
+		return false
+	}
+	kind := res.Tokens[0].KeywordKind
+	return kind != pg.KeywordKind_NO_KEYWORD && kind != pg.KeywordKind_UNRESERVED_KEYWORD
+}

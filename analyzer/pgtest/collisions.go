@@ -127,7 +127,10 @@ SELECT pg_temp.pgtest_collisions();
 // sequence name. It does not move any sequence.
 func (db *DB) Collisions(t testing.TB) []Collision {
 	t.Helper()
-	out := db.Exec(t, collisionsSQL)
+	// A script may leave its database read-only (ALTER DATABASE ... SET
+	// default_transaction_read_only); the question only needs a temporary
+	// function.
+	out := db.Exec(t, "SET default_transaction_read_only = off;\n"+collisionsSQL)
 	var cs []Collision
 	if err := json.Unmarshal([]byte(out), &cs); err != nil {
 		t.Fatalf("pgtest: collisions: %v\n%s", err, out)

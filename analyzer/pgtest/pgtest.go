@@ -383,6 +383,18 @@ func (c *Cluster) NewDatabase(t testing.TB) *DB {
 	return &DB{Name: name, c: c}
 }
 
+// CreatedDatabase is a database that a script under test creates itself
+// (CREATE DATABASE x; \connect x): it is dropped when the test ends.
+func (c *Cluster) CreatedDatabase(t testing.TB, name string) *DB {
+	t.Helper()
+	t.Cleanup(func() {
+		if err := c.admin(fmt.Sprintf("DROP DATABASE IF EXISTS %q WITH (FORCE)", name)); err != nil {
+			t.Error(err)
+		}
+	})
+	return &DB{Name: name, c: c}
+}
+
 // admin runs one statement in the postgres database.
 func (c *Cluster) admin(sql string) error {
 	if _, stderr, err := c.client("postgres", nil, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql); err != nil {

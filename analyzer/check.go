@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -91,40 +90,29 @@ func (d *driver) catalog(name string) *Catalog {
 }
 
 func (d *driver) runPath(ctx context.Context, path string) error {
-	name, r, err := d.open(path)
+	sources, err := d.expand(path)
+	if err != nil {
+		return err
+	}
+	for _, src := range sources {
+		if err := d.runSource(ctx, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *driver) runSource(ctx context.Context, src source) error {
+	r, err := src.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
 	d.files++
-	if _, seen := d.fileOrder[name]; !seen {
-		d.fileOrder[name] = len(d.fileOrder)
+	if _, seen := d.fileOrder[src.name]; !seen {
+		d.fileOrder[src.name] = len(d.fileOrder)
 	}
-	return d.runScript(ctx, name, r)
-}
-
-// open opens a path of the command line; "-" is standard input.
-func (d *driver) open(path string) (string, io.ReadCloser, error) {
-	if path == "-" {
-		if d.opts.Stdin == nil {
-			return "", nil, errors.New("no standard input to read")
-		}
-		return "<stdin>", io.NopCloser(d.opts.Stdin), nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", nil, err
-	}
-	info, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return "", nil, err
-	}
-	if info.IsDir() {
-		f.Close()
-		return "", nil, fmt.Errorf("%s: is a directory", path)
-	}
-	return path, f, nil
+	return d.runScript(ctx, src.name, r)
 }
 
 func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {

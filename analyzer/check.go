@@ -74,6 +74,7 @@ type driver struct {
 	clock     clock
 	diags     []Diagnostic
 	fileOrder map[string]int
+	keep      keepCache
 
 	files, statements int
 }
@@ -149,7 +150,14 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 // sql parses a SQL statement and applies it.
 func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 	st := x.stmt
-	stmts, err := pgparse.Parse(parseText(st, text))
+	text = parseText(st, text)
+	if !st.Oversized && looksLikeInsert(st.Text) {
+		if ins, ok := parseInsertFast(text, st.Escapes, d.keep.forCatalog(x.c)); ok {
+			x.c.apply(x, ins)
+			return nil
+		}
+	}
+	stmts, err := pgparse.Parse(text)
 	if err != nil {
 		st.Events = append(st.Events, d.syntaxError(st, err))
 		if st.CopyIn {

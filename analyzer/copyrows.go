@@ -70,9 +70,10 @@ const maxKeyField = 128
 // key statistics. It is a CopySink.
 type copyFolder struct {
 	format copyFormat
-	// keyFields[i] is the 0-based field that feeds stats[i].
-	keyFields []int
-	stats     []keyStats
+	// slotOf[f] is the stats slot field f feeds, or -1; fields past its end
+	// feed none.
+	slotOf []int8
+	stats  []keyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
 
@@ -93,15 +94,23 @@ type copyFolder struct {
 	skipHeader bool
 }
 
+// newCopyFolder reads rows of the given format; keyFields[i] is the 0-based
+// field whose values fold into stats[i].
 func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFolder {
-	return &copyFolder{
+	c := &copyFolder{
 		format:     format,
-		keyFields:  keyFields,
 		stats:      make([]keyStats, len(keyFields)),
 		wantFields: wantFields,
 		skipHeader: format.header,
 		key:        make([]byte, 0, maxKeyField),
 	}
+	for slot, f := range keyFields {
+		for len(c.slotOf) <= f {
+			c.slotOf = append(c.slotOf, -1)
+		}
+		c.slotOf[f] = int8(slot)
+	}
+	return c
 }
 
 func (c *copyFolder) Write(p []byte) {
@@ -109,21 +118,90 @@ func (c *copyFolder) Write(p []byte) {
 		c.writeCSV(p)
 		return
 	}
-	for len(p) > 0 {
+	if c.inRow {
+		// The end of a row that started in an earlier piece.
 		nl := bytes.IndexByte(p, '\n')
 		if nl < 0 {
 			c.textPart(p)
 			return
 		}
-		line := p[:nl]
-		if nl > 0 && line[nl-1] == '\r' {
-			line = line[:nl-1]
-		}
-		c.textPart(line)
+		c.textPart(dropCR(p[:nl]))
 		c.endRow()
 		c.lines++
 		p = p[nl+1:]
 	}
+	for {
+		nl := bytes.IndexByte(p, '\n')
+		if nl < 0 {
+			break
+		}
+		c.textLine(dropCR(p[:nl]))
+		c.lines++
+		p = p[nl+1:]
+	}
+	if len(p) > 0 {
+		c.textPart(p)
+	}
+}
+
+func dropCR(line []byte) []byte {
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		return line[:n-1]
+	}
+	return line
+}
+
+// textLine folds one whole row in text format. Rows are counted with a
+// search for delimiters, and only the fields up to the last key field are
+// walked; a backslash that escapes a delimiter sends the row to textPart.
+func (c *copyFolder) textLine(line []byte) {
+	if c.skipHeader {
+		c.skipHeader = false
+		return
+	}
+	delim := c.format.delim
+	fields := bytes.Count(line, []byte{delim}) + 1
+	if bs := bytes.IndexByte(line, '\\'); bs >= 0 {
+		fields -= escapedDelimiters(line[bs:], delim)
+	}
+	start := 0
+	for f := 0; f < len(c.slotOf); f++ {
+		end := len(line)
+		if k := bytes.IndexByte(line[start:], delim); k >= 0 {
+			end = start + k
+			if k > 0 && line[end-1] == '\\' {
+				c.inRow, c.rowLine = true, c.lines
+				c.textPart(line)
+				c.endRow()
+				return
+			}
+		}
+		if slot := c.slotOf[f]; slot >= 0 {
+			c.foldKey(int(slot), line[start:end])
+		}
+		if end == len(line) {
+			break
+		}
+		start = end + 1
+	}
+	c.rowLine = c.lines
+	c.countRow(fields)
+}
+
+// escapedDelimiters counts the delimiters in s that a backslash escapes.
+func escapedDelimiters(s []byte, delim byte) int {
+	n := 0
+	for i := 0; i < len(s); i += 2 {
+		j := bytes.IndexByte(s[i:], '\\')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < len(s) && s[i+1] == delim {
+			n++
+		}
+	}
+	return n
 }
 
 // finish ends a last row that had no newline.
@@ -138,10 +216,8 @@ func (c *copyFolder) finish() {
 
 // keySlot returns the stats slot the current field feeds, or -1.
 func (c *copyFolder) keySlot() int {
-	for i, f := range c.keyFields {
-		if f == c.field {
-			return i
-		}
+	if c.field < len(c.slotOf) {
+		return int(c.slotOf[c.field])
 	}
 	return -1
 }
@@ -209,7 +285,11 @@ func trailingBackslashes(b []byte) int {
 // endField ends the current field, folding it when it is a key.
 func (c *copyFolder) endField(slot int) {
 	if slot >= 0 {
-		c.foldKey(slot)
+		if c.keyTooLong {
+			c.stats[slot].noteInvalid("(a value too long to be a key)")
+		} else {
+			c.foldKey(slot, c.key)
+		}
 	}
 	c.field++
 	c.key = c.key[:0]
@@ -217,13 +297,9 @@ func (c *copyFolder) endField(slot int) {
 	c.sawQuote = false
 }
 
-func (c *copyFolder) foldKey(slot int) {
+// foldKey folds one key field's raw text into its stats.
+func (c *copyFolder) foldKey(slot int, raw []byte) {
 	st := &c.stats[slot]
-	raw := c.key
-	if c.keyTooLong {
-		st.noteInvalid("(a value too long to be a key)")
-		return
-	}
 	if c.format.csv {
 		if !c.sawQuote && bytes.Equal(raw, c.format.null) {
 			return
@@ -265,6 +341,11 @@ func (c *copyFolder) endRow() {
 		c.resetKeysOfHeader()
 		return
 	}
+	c.countRow(fields)
+}
+
+// countRow counts a row; its fields must be those of the column list.
+func (c *copyFolder) countRow(fields int) {
 	c.rows++
 	if c.problem == nil && c.wantFields > 0 && fields != c.wantFields {
 		msg := fmt.Sprintf("row has %d fields, but the column list has %d", fields, c.wantFields)

@@ -1,8 +1,11 @@
 package analyzer
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
 )
 
 func TestCopyFolder(t *testing.T) {
@@ -64,4 +67,32 @@ func describeFolder(f *copyFolder) string {
 		s += fmt.Sprintf(" problem@%d: %s", f.problem.line, f.problem.message)
 	}
 	return s
+}
+
+// BenchmarkCopyFolder folds the rows of a generated dump's COPY blocks,
+// as the splitter hands them over, in 1 MiB pieces.
+func BenchmarkCopyFolder(b *testing.B) {
+	var dump bytes.Buffer
+	if err := dumpgen.Write(&dump, dumpgen.Options{Size: 32 << 20}); err != nil {
+		b.Fatal(err)
+	}
+	// The rows of the first table: id, email, display_name, created_at, bio.
+	data := dump.Bytes()
+	start := bytes.Index(data, []byte("FROM stdin;\n")) + len("FROM stdin;\n")
+	end := start + bytes.Index(data[start:], []byte("\n\\.\n")) + 1
+	rows := data[start:end]
+	b.SetBytes(int64(len(rows)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f := newCopyFolder(copyFormat{delim: '\t', null: []byte(`\N`)}, []int{0}, 5)
+		for p := rows; len(p) > 0; {
+			n := min(len(p), 1<<20)
+			f.Write(p[:n])
+			p = p[n:]
+		}
+		f.finish()
+		if f.problem != nil || f.stats[0].count == 0 {
+			b.Fatalf("%+v %+v", f.problem, f.stats[0])
+		}
+	}
 }

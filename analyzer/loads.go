@@ -8,14 +8,15 @@ import (
 
 // trackedColumns are the columns of t whose keys are followed: every
 // integer column, since a sequence may come to feed it after the rows are
-// in (ALTER COLUMN ... ADD GENERATED, SET DEFAULT nextval(...)).
+// in (ALTER COLUMN ... ADD GENERATED, SET DEFAULT nextval(...)), and a
+// numeric column that a sequence feeds.
 func (c *Catalog) trackedColumns(t *Table) []*Column {
 	if t.trackedGen == c.generation+1 {
 		return t.tracked
 	}
 	t.tracked = t.tracked[:0]
 	for _, col := range t.Columns {
-		if col.Kind != KindOther {
+		if col.Kind != KindOther && (col.Kind != KindNumeric || col.Feed != nil) {
 			t.tracked = append(t.tracked, col)
 		}
 	}
@@ -53,6 +54,27 @@ func (c *Catalog) columnsNamed(x *exec, t *Table, names []string, skip func(*Col
 		}
 	}
 	return cols, true
+}
+
+// keyValues says which values of an INSERT's rows the catalog follows:
+// those of tracked columns. It keeps every value when it cannot tell (an
+// unknown column: the statement fails, and apply says so).
+func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
+	t := c.table(table)
+	if t == nil {
+		return []bool{} // an unknown table: no value matters
+	}
+	x := &exec{c: c, stmt: &Stmt{}}
+	targets, ok := c.columnsNamed(x, t, columns, nil)
+	if !ok {
+		return nil
+	}
+	tracked := c.trackedColumns(t)
+	mask := make([]bool, len(targets))
+	for i, col := range targets {
+		mask[i] = indexOf(tracked, col) >= 0
+	}
+	return mask
 }
 
 // statementLoads are the two loads one statement can make into a column:

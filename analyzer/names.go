@@ -197,14 +197,21 @@ func downcaseIdentifier(s string) string {
 	return s
 }
 
-// quotedKeywords caches the parser's answer for each word QuoteIdent asks.
-var quotedKeywords sync.Map
+// keywords caches the parser's keyword list for each word asked.
+var keywords sync.Map
 
-func isQuotedKeyword(word string) bool {
-	if v, ok := quotedKeywords.Load(word); ok {
-		return v.(bool)
+func keywordKind(word string) pgparse.KeywordKind {
+	if v, ok := keywords.Load(word); ok {
+		return v.(pgparse.KeywordKind)
 	}
-	q := pgparse.IsQuotedKeyword(word)
-	quotedKeywords.Store(word, q)
-	return q
+	k := pgparse.Keyword(word)
+	keywords.Store(word, k)
+	return k
+}
+
+// isQuotedKeyword reports whether quote_ident quotes the keyword: any but
+// an unreserved one (quote_identifier in ruleutils.c).
+func isQuotedKeyword(word string) bool {
+	k := keywordKind(word)
+	return k != pgparse.NotKeyword && k != pgparse.Unreserved
 }

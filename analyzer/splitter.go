@@ -48,6 +48,9 @@ type Splitter struct {
 	standardStrings bool
 
 	directives []Comment
+	// stmt is the statement Next hands out, reused: like Text, it is valid
+	// until the next call.
+	stmt Stmt
 }
 
 // Stmt is one unit of the script: a SQL statement or a psql meta-command.
@@ -61,6 +64,9 @@ type Stmt struct {
 	// CopyIn is set when COPY ... FROM STDIN (or \copy ... from stdin) reads
 	// rows that follow in the script; CopyData reads them.
 	CopyIn bool
+	// Escapes is set when standard_conforming_strings was off for the
+	// statement: backslashes in '' strings are escapes.
+	Escapes bool
 	// EscapedQuotes are the offsets in Text of backslash-quote pairs inside
 	// '' strings read with standard_conforming_strings off.
 	EscapedQuotes []int
@@ -148,8 +154,9 @@ func (s *Splitter) consume(n int) {
 	s.r += n
 }
 
-// Next returns the next statement, or io.EOF after the last one. Rows of a
-// COPY FROM STDIN that the caller did not read with CopyData are skipped.
+// Next returns the next statement, or io.EOF after the last one. The
+// statement is valid until the next call. Rows of a COPY FROM STDIN that the
+// caller did not read with CopyData are skipped.
 func (s *Splitter) Next() (*Stmt, error) {
 	if s.copyPending {
 		if _, err := s.CopyData(nil); err != nil {
@@ -255,7 +262,9 @@ func (s *Splitter) emit(end int) *Stmt {
 	start := s.pos
 	n := end - lx.tokStart
 	text := s.buf[s.r : s.r+n]
-	st := &Stmt{Kind: lx.kind, Text: text, Oversized: lx.oversized, Size: int64(n) + lx.dropped.bytes}
+	st := &s.stmt
+	*st = Stmt{Kind: lx.kind, Text: text, Oversized: lx.oversized, Size: int64(n) + lx.dropped.bytes, Escapes: !s.standardStrings,
+		Events: st.Events[:0], EscapedQuotes: st.EscapedQuotes[:0]}
 	var endPos position
 	if lx.oversized {
 		head := s.MaxStmtBytes
@@ -264,11 +273,8 @@ func (s *Splitter) emit(end int) *Stmt {
 		endPos = start.plus(deltaOf(text))
 	}
 	st.Span = Span{File: s.file, Start: start.offset, End: endPos.offset, Line: start.line, Col: start.col, EndLine: endPos.line, EndCol: endPos.col}
-	if len(lx.escapedQuotes) > 0 {
-		st.EscapedQuotes = make([]int, len(lx.escapedQuotes))
-		for i, q := range lx.escapedQuotes {
-			st.EscapedQuotes[i] = q - lx.tokStart
-		}
+	for _, q := range lx.escapedQuotes {
+		st.EscapedQuotes = append(st.EscapedQuotes, q-lx.tokStart)
 	}
 	s.r += n
 	s.pos = endPos

@@ -785,14 +785,33 @@ func isInteger(s string) bool {
 	return true
 }
 
-// IsQuotedKeyword reports whether word is a keyword that quote_ident
-// quotes: any keyword but an unreserved one (quote_identifier in
-// ruleutils.c), by the parser's own keyword list.
-func IsQuotedKeyword(word string) bool {
+// KeywordKind says what kind of keyword a word is in the parser's own
+// keyword list.
+type KeywordKind uint8
+
+const (
+	NotKeyword KeywordKind = iota
+	Unreserved
+	ColumnName   // may name a column or table, not a function or type
+	TypeFuncName // may name a function or type, not a column or table
+	Reserved
+)
+
+// Keyword returns the kind of keyword word is (NotKeyword for none).
+func Keyword(word string) KeywordKind {
 	res, err := pg.Scan(word)
 	if err != nil || len(res.Tokens) != 1 {
-		return false
+		return NotKeyword
 	}
-	kind := res.Tokens[0].KeywordKind
-	return kind != pg.KeywordKind_NO_KEYWORD && kind != pg.KeywordKind_UNRESERVED_KEYWORD
+	switch res.Tokens[0].KeywordKind {
+	case pg.KeywordKind_UNRESERVED_KEYWORD:
+		return Unreserved
+	case pg.KeywordKind_COL_NAME_KEYWORD:
+		return ColumnName
+	case pg.KeywordKind_TYPE_FUNC_NAME_KEYWORD:
+		return TypeFuncName
+	case pg.KeywordKind_RESERVED_KEYWORD:
+		return Reserved
+	}
+	return NotKeyword
 }

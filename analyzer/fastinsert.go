@@ -1,0 +1,616 @@
+package analyzer
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
+)
+
+// The INSERT fast path reads the INSERT statements pg_dump writes
+// (--inserts, --column-inserts, --rows-per-insert, OVERRIDING SYSTEM VALUE,
+// --on-conflict-do-nothing, and typed literals such as '2024-01-01'::date)
+// in Go, so that data rows never cross into the cgo parser one by one. It
+// builds what the parser seam would build, and gives up on anything it does
+// not fully understand: that statement goes to the real parser. The fuzz
+// and differential tests hold it to the parser's result.
+
+// insertKeep tells the fast path which values matter, once it knows the
+// table and column list: keep[i] for the i-th value of each row. A nil
+// slice keeps every value.
+type insertKeep func(table ast.QName, columns []string) []bool
+
+// Values the fast path shares between rows: they are never modified.
+var (
+	fastNull    = &ast.Const{Kind: ast.ConstNull}
+	fastDefault = &ast.Default{}
+	fastTrue    = &ast.Const{Kind: ast.ConstBool, Val: "true"}
+	fastFalse   = &ast.Const{Kind: ast.ConstBool, Val: "false"}
+	// fastText stands for a string literal that is not a number: as a key
+	// it is no different from an empty string, which no integer column
+	// takes and no numeric column holds as a whole number.
+	fastText = &ast.Const{Kind: ast.ConstString}
+	// fastSkipped stands for a value the caller said does not matter.
+	fastSkipped = &ast.Opaque{}
+)
+
+type insertScanner struct {
+	s string
+	i int
+	// escapes is set when standard_conforming_strings is off: a backslash
+	// in a string is then an escape, which the fast path leaves to the
+	// parser.
+	escapes bool
+}
+
+// parseInsertFast parses text as an INSERT INTO ... VALUES statement. It
+// reports false when the statement is anything else or uses syntax it does
+// not handle.
+func parseInsertFast(text string, escapes bool, keep insertKeep) (*ast.Insert, bool) {
+	p := &insertScanner{s: text, escapes: escapes}
+	if !p.keyword("insert") || !p.keyword("into") {
+		return nil, false
+	}
+	ins := &ast.Insert{}
+	var ok bool
+	if ins.Table, ok = p.qualifiedName(); !ok {
+		return nil, false
+	}
+	if p.punct('(') {
+		for {
+			col, ok := p.identifier()
+			if !ok {
+				return nil, false
+			}
+			ins.Columns = append(ins.Columns, col)
+			if p.punct(')') {
+				break
+			}
+			if !p.punct(',') {
+				return nil, false
+			}
+		}
+	}
+	if p.keyword("overriding") {
+		switch {
+		case p.keyword("system"):
+			ins.Override = ast.OverrideSystem
+		case p.keyword("user"):
+			ins.Override = ast.OverrideUser
+		default:
+			return nil, false
+		}
+		if !p.keyword("value") {
+			return nil, false
+		}
+	}
+	switch {
+	case p.keyword("default"):
+		if !p.keyword("values") {
+			return nil, false
+		}
+		ins.DefaultValues = true
+	case p.keyword("values"):
+		var mask []bool
+		if keep != nil {
+			mask = keep(ins.Table, ins.Columns)
+		}
+		if !p.rows(ins, mask) {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	if p.keyword("on") {
+		if !p.keyword("conflict") || !p.keyword("do") || !p.keyword("nothing") {
+			return nil, false
+		}
+		ins.OnConflict = true
+	}
+	p.punct(';')
+	if !p.space() || p.i != len(p.s) {
+		return nil, false
+	}
+	return ins, true
+}
+
+func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
+	width := 0
+	for {
+		if !p.punct('(') {
+			return false
+		}
+		row := make([]ast.Expr, 0, width)
+		for {
+			kept := keep == nil || len(row) < len(keep) && keep[len(row)]
+			v, ok := p.value(kept)
+			if !ok {
+				return false
+			}
+			row = append(row, v)
+			if p.punct(')') {
+				break
+			}
+			if !p.punct(',') {
+				return false
+			}
+		}
+		width = len(row)
+		ins.Rows = append(ins.Rows, row)
+		if !p.punct(',') {
+			return true
+		}
+	}
+}
+
+// space skips whitespace; it reports false at a comment, which the fast
+// path leaves to the parser.
+func (p *insertScanner) space() bool {
+	for p.i < len(p.s) {
+		switch c := p.s[p.i]; {
+		case isSpace(c):
+			p.i++
+		case c == '-' && p.i+1 < len(p.s) && p.s[p.i+1] == '-', c == '/' && p.i+1 < len(p.s) && p.s[p.i+1] == '*':
+			return false
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// punct consumes the character c after whitespace.
+func (p *insertScanner) punct(c byte) bool {
+	if !p.space() || p.i == len(p.s) || p.s[p.i] != c {
+		return false
+	}
+	p.i++
+	return true
+}
+
+// word reads an unquoted word without consuming it.
+func (p *insertScanner) word() string {
+	if !p.space() || p.i == len(p.s) || !isIdentStart(p.s[p.i]) {
+		return ""
+	}
+	j := p.i + 1
+	for j < len(p.s) && isIdentCont(p.s[j]) {
+		j++
+	}
+	return p.s[p.i:j]
+}
+
+// keyword consumes the keyword kw (lower case), in any case.
+func (p *insertScanner) keyword(kw string) bool {
+	if w := p.word(); len(w) == len(kw) && strings.EqualFold(w, kw) {
+		p.i += len(w)
+		return true
+	}
+	return false
+}
+
+// identifier reads a column or table name: quoted, or unquoted and not a
+// keyword the grammar keeps from naming one (ColId).
+func (p *insertScanner) identifier() (string, bool) {
+	if !p.space() || p.i == len(p.s) {
+		return "", false
+	}
+	if p.s[p.i] == '"' {
+		var b strings.Builder
+		p.i++
+		for {
+			end := strings.IndexByte(p.s[p.i:], '"')
+			if end < 0 {
+				return "", false
+			}
+			b.WriteString(p.s[p.i : p.i+end])
+			p.i += end + 1
+			if p.i < len(p.s) && p.s[p.i] == '"' {
+				b.WriteByte('"')
+				p.i++
+				continue
+			}
+			break
+		}
+		if b.Len() == 0 {
+			return "", false
+		}
+		return truncateIdentifier(b.String()), true
+	}
+	w := p.word()
+	if w == "" {
+		return "", false
+	}
+	name := downcaseIdentifier(w)
+	if k := keywordKind(name); k == pgparse.Reserved || k == pgparse.TypeFuncName {
+		return "", false
+	}
+	p.i += len(w)
+	return truncateIdentifier(name), true
+}
+
+func (p *insertScanner) qualifiedName() (ast.QName, bool) {
+	first, ok := p.identifier()
+	if !ok {
+		return ast.QName{}, false
+	}
+	if p.i < len(p.s) && p.s[p.i] == '.' {
+		p.i++
+		second, ok := p.identifier()
+		if !ok || p.i < len(p.s) && p.s[p.i] == '.' {
+			return ast.QName{}, false
+		}
+		return ast.QName{Schema: first, Name: second}, true
+	}
+	return ast.QName{Name: first}, true
+}
+
+// value reads one value of a VALUES list. When kept is false the value is
+// read but not built.
+func (p *insertScanner) value(kept bool) (ast.Expr, bool) {
+	if !p.space() || p.i == len(p.s) {
+		return nil, false
+	}
+	var v ast.Expr
+	switch c := p.s[p.i]; {
+	case c == '\'':
+		s, ok := p.stringLiteral()
+		if !ok {
+			return nil, false
+		}
+		v = fastText
+		if kept && looksNumeric(s) {
+			v = &ast.Const{Kind: ast.ConstString, Val: s}
+		}
+	case c == '-':
+		p.i++
+		p.space()
+		if p.i == len(p.s) || !(isDigit(p.s[p.i]) || p.s[p.i] == '.') {
+			return nil, false
+		}
+		num, ok := p.number(kept, true)
+		if !ok || p.castFollows() {
+			// -5::int is -(5::int): left to the parser.
+			return nil, false
+		}
+		v = num
+	case isDigit(c) || c == '.':
+		num, ok := p.number(kept, false)
+		if !ok {
+			return nil, false
+		}
+		v = num
+	default:
+		w := p.word()
+		switch {
+		case strings.EqualFold(w, "null"):
+			v = fastNull
+		case strings.EqualFold(w, "default"):
+			p.i += len(w)
+			return fastDefault, true // DEFAULT takes no cast
+		case strings.EqualFold(w, "true"):
+			v = fastTrue
+		case strings.EqualFold(w, "false"):
+			v = fastFalse
+		default:
+			return nil, false
+		}
+		p.i += len(w)
+	}
+	if !p.castFollows() {
+		if !kept {
+			return fastSkipped, true
+		}
+		return v, true
+	}
+	p.i += 2
+	t, ok := p.typeName()
+	if !ok {
+		return nil, false
+	}
+	if !kept {
+		return fastSkipped, true
+	}
+	return &ast.TypeCast{Arg: v, Type: t}, true
+}
+
+func (p *insertScanner) castFollows() bool {
+	if !p.space() {
+		return false
+	}
+	return strings.HasPrefix(p.s[p.i:], "::")
+}
+
+// stringLiteral reads '...' with doubled quotes; a string continued on a
+// later line, escapes read with standard_conforming_strings off, and
+// anything else unusual go to the parser.
+func (p *insertScanner) stringLiteral() (string, bool) {
+	p.i++ // the opening quote
+	start := p.i
+	doubled := false
+	for {
+		end := strings.IndexByte(p.s[p.i:], '\'')
+		if end < 0 {
+			return "", false
+		}
+		p.i += end + 1
+		if p.i < len(p.s) && p.s[p.i] == '\'' {
+			p.i++
+			doubled = true
+			continue
+		}
+		break
+	}
+	s := p.s[start : p.i-1]
+	if p.escapes && strings.IndexByte(s, '\\') >= 0 {
+		return "", false
+	}
+	// 'a' followed by whitespace with a newline and 'b' is one string.
+	j := p.i
+	for j < len(p.s) && isSpace(p.s[j]) {
+		j++
+	}
+	if j < len(p.s) && p.s[j] == '\'' {
+		return "", false
+	}
+	if doubled {
+		s = strings.ReplaceAll(s, "''", "'")
+	}
+	return s, true
+}
+
+// looksNumeric reports whether a string literal could be read as a number:
+// only such strings can be keys.
+func looksNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > maxKeyField {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isDigit(c) && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// number reads a decimal number as the server's scanner does: an integer,
+// a number with a fraction, or one with an exponent. Hexadecimal, octal,
+// binary and underscores go to the parser.
+func (p *insertScanner) number(kept, negative bool) (ast.Expr, bool) {
+	start := p.i
+	digits := func() int {
+		n := 0
+		for p.i < len(p.s) && isDigit(p.s[p.i]) {
+			p.i++
+			n++
+		}
+		return n
+	}
+	intDigits := digits()
+	integer := true
+	if p.i < len(p.s) && p.s[p.i] == '.' && !(p.i+1 < len(p.s) && p.s[p.i+1] == '.') {
+		p.i++
+		integer = false
+		if digits() == 0 && intDigits == 0 {
+			return nil, false
+		}
+	}
+	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return nil, false
+		}
+		integer = false
+	}
+	// Junk right after a number is an error since PostgreSQL 16.
+	if p.i < len(p.s) && (isIdentCont(p.s[p.i]) || p.s[p.i] == '.') {
+		return nil, false
+	}
+	if !kept {
+		return fastSkipped, true
+	}
+	text := p.s[start:p.i]
+	if !integer {
+		if negative {
+			text = "-" + text
+		}
+		return &ast.Const{Kind: ast.ConstNumeric, Val: text}, true
+	}
+	// The grammar keeps an integer that fits in 32 bits as a number (so
+	// leading zeros go) and a larger one as its digits.
+	if v, err := strconv.ParseInt(text, 10, 32); err == nil {
+		if negative {
+			v = -v
+		}
+		return &ast.Const{Kind: ast.ConstInt, Val: strconv.FormatInt(v, 10)}, true
+	}
+	if negative {
+		text = "-" + text
+	}
+	return &ast.Const{Kind: ast.ConstInt, Val: text}, true
+}
+
+// systemTypes are the SQL-standard type names the grammar maps to
+// pg_catalog's names (SimpleTypename in gram.y), by their words.
+var systemTypes = map[string]string{
+	"int":                         "int4",
+	"integer":                     "int4",
+	"smallint":                    "int2",
+	"bigint":                      "int8",
+	"real":                        "float4",
+	"double precision":            "float8",
+	"decimal":                     "numeric",
+	"dec":                         "numeric",
+	"numeric":                     "numeric",
+	"boolean":                     "bool",
+	"character varying":           "varchar",
+	"char varying":                "varchar",
+	"varchar":                     "varchar",
+	"character":                   "bpchar",
+	"char":                        "bpchar",
+	"timestamp":                   "timestamp",
+	"timestamp without time zone": "timestamp",
+	"timestamp with time zone":    "timestamptz",
+	"time":                        "time",
+	"time without time zone":      "time",
+	"time with time zone":         "timetz",
+	"bit varying":                 "varbit",
+}
+
+// typeName reads the type of a cast: a standard name the grammar rewrites
+// (with an optional precision or length), or a name that is no keyword,
+// possibly qualified; then optional [] for an array.
+func (p *insertScanner) typeName() (ast.TypeName, bool) {
+	var t ast.TypeName
+	if phrase, end := p.systemType(); phrase != "" {
+		p.i = end
+		if !p.typeModifiers(systemTypeModifiers[phrase]) {
+			return t, false
+		}
+		if w := p.word(); strings.EqualFold(w, "with") || strings.EqualFold(w, "without") {
+			return t, false // timestamp(3) with time zone: left to the parser
+		}
+		t.Names = []string{"pg_catalog", systemTypes[phrase]}
+	} else {
+		name, ok := p.typeIdentifier()
+		if !ok {
+			return t, false
+		}
+		t.Names = []string{name}
+		if p.i < len(p.s) && p.s[p.i] == '.' {
+			p.i++
+			second, ok := p.typeIdentifier()
+			if !ok {
+				return t, false
+			}
+			t.Names = append(t.Names, second)
+		}
+		if !p.typeModifiers(-1) {
+			return t, false
+		}
+	}
+	for p.punct('[') {
+		if !p.punct(']') {
+			return t, false
+		}
+		t.Array = true
+	}
+	return t, true
+}
+
+// systemType finds the longest standard type name the next words spell
+// ("timestamp with time zone" before "timestamp") and where it ends.
+func (p *insertScanner) systemType() (string, int) {
+	save := p.i
+	defer func() { p.i = save }()
+	var words []string
+	var ends []int
+	for len(words) < 4 {
+		w := p.word()
+		if w == "" {
+			break
+		}
+		p.i += len(w)
+		words = append(words, strings.ToLower(w))
+		ends = append(ends, p.i)
+	}
+	for n := len(words); n > 0; n-- {
+		phrase := strings.Join(words[:n], " ")
+		if _, ok := systemTypes[phrase]; ok {
+			return phrase, ends[n-1]
+		}
+	}
+	return "", 0
+}
+
+// typeIdentifier reads a type's name: quoted, or a word that is no keyword
+// or an unreserved one (type_function_name; other keywords name types only
+// through the grammar's own rules).
+func (p *insertScanner) typeIdentifier() (string, bool) {
+	if p.space() && p.i < len(p.s) && p.s[p.i] == '"' {
+		return p.identifier()
+	}
+	w := p.word()
+	if w == "" {
+		return "", false
+	}
+	name := downcaseIdentifier(w)
+	if k := keywordKind(name); k != pgparse.NotKeyword && k != pgparse.Unreserved {
+		return "", false
+	}
+	p.i += len(w)
+	return truncateIdentifier(name), true
+}
+
+// systemTypeModifiers is how many modifiers each standard type takes,
+// such as numeric(12,2) or varchar(10); the others take none.
+var systemTypeModifiers = map[string]int{
+	"decimal": 2, "dec": 2, "numeric": 2,
+	"character varying": 1, "char varying": 1, "varchar": 1, "character": 1, "char": 1, "bit varying": 1,
+	"timestamp": 1, "time": 1,
+}
+
+// typeModifiers skips a precision or length such as (10) or (12,2): at
+// most max of them, any number when max is negative.
+func (p *insertScanner) typeModifiers(max int) bool {
+	save := p.i
+	if !p.punct('(') {
+		return true
+	}
+	if max == 0 {
+		p.i = save
+		return false
+	}
+	for n := 1; ; n++ {
+		if max > 0 && n > max {
+			return false
+		}
+		if !p.space() || p.i == len(p.s) || !isDigit(p.s[p.i]) {
+			return false
+		}
+		for p.i < len(p.s) && isDigit(p.s[p.i]) {
+			p.i++
+		}
+		if p.punct(')') {
+			return true
+		}
+		if !p.punct(',') {
+			return false
+		}
+	}
+}
+
+// looksLikeInsert is a cheap test for statements worth the fast path.
+func looksLikeInsert(text []byte) bool {
+	return len(text) > 7 && bytes.EqualFold(text[:6], []byte("insert")) && isSpace(text[6])
+}
+
+// keepCache answers the fast path's question (which values of an INSERT
+// matter) from the catalog, remembering the last answer: a dump's INSERTs
+// come table by table.
+type keepCache struct {
+	catalog    *Catalog
+	generation int
+	table      ast.QName
+	columns    []string
+	mask       []bool
+}
+
+func (k *keepCache) forCatalog(c *Catalog) insertKeep {
+	return func(table ast.QName, columns []string) []bool {
+		if k.catalog == c && k.generation == c.generation && k.table == table && slices.Equal(k.columns, columns) {
+			return k.mask
+		}
+		k.catalog, k.generation, k.table, k.columns = c, c.generation, table, slices.Clone(columns)
+		k.mask = c.keyValues(table, columns)
+		return k.mask
+	}
+}

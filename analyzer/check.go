@@ -133,7 +133,7 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 		}
 		d.clock++
 		d.statements++
-		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, After: st.Span.End}}
+		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
 		if st.Kind == KindMeta {
 			err = d.meta(x, sp)
 		} else {
@@ -184,7 +184,7 @@ func (d *driver) copyIn(x *exec, sp *Splitter, cp *ast.Copy) error {
 	if err != nil {
 		return err
 	}
-	x.site.After = end.Span.End
+	x.site.Through.End, x.site.Through.EndLine, x.site.Through.EndCol = end.Span.End, end.Span.EndLine, end.Span.EndCol
 	x.c.finishCopy(x, plan, end)
 	return nil
 }

@@ -84,8 +84,8 @@ func TestFingerprintsStable(t *testing.T) {
 		}
 		return data
 	})
-	if len(as.Diagnostics) != 3 || len(moved.Diagnostics) != 3 {
-		t.Fatalf("%d and %d findings, want 3 each", len(as.Diagnostics), len(moved.Diagnostics))
+	if len(as.Diagnostics) != 4 || len(moved.Diagnostics) != 4 {
+		t.Fatalf("%d and %d findings, want 4 each", len(as.Diagnostics), len(moved.Diagnostics))
 	}
 	for i := range as.Diagnostics {
 		if as.Diagnostics[i].Span.Line == moved.Diagnostics[i].Span.Line {

@@ -21,11 +21,12 @@ func WriteGitHub(w io.Writer, res *Result, root SourceRoot) error {
 func githubCommand(d Diagnostic, file string) string {
 	s := d.Span
 	props := []string{"file=" + escapeGitHubProperty(file), "line=" + strconv.Itoa(s.Line)}
-	// Annotations take columns only within one line. GitHub's end column
-	// is the last one annotated; a span's end is the column after it.
+	// Annotations take columns, in characters, only within one line.
+	// GitHub's end column is the last one annotated; a span's end is the
+	// column after it.
 	if s.EndLine == s.Line {
-		props = append(props, "col="+strconv.Itoa(s.Col), "endLine="+strconv.Itoa(s.EndLine),
-			"endColumn="+strconv.Itoa(max(s.EndCol-1, s.Col)))
+		props = append(props, "col="+strconv.Itoa(s.CharCol), "endLine="+strconv.Itoa(s.EndLine),
+			"endColumn="+strconv.Itoa(max(s.EndCharCol-1, s.CharCol)))
 	} else {
 		props = append(props, "endLine="+strconv.Itoa(s.EndLine))
 	}

@@ -65,9 +65,9 @@ func TestGitHubCommandRoundTrip(t *testing.T) {
 	const file = "db/late, fixes: 100%0A%25.sql"
 	const message = "keys up to 7 in \"a,b\"::c\r\nsecond line: 50% done"
 	for _, span := range []Span{
-		{File: "x", Line: 3, Col: 5, EndLine: 3, EndCol: 9},
-		{File: "x", Line: 3, Col: 5, EndLine: 3, EndCol: 5}, // a point
-		{File: "x", Line: 3, Col: 5, EndLine: 4, EndCol: 2},
+		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 3, EndCol: 11, EndCharCol: 9}, // after "é"
+		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 3, EndCol: 6, EndCharCol: 5},  // a point
+		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 4, EndCol: 2, EndCharCol: 2},
 	} {
 		d := Diagnostic{Span: span, Rule: "missing-setval", Severity: SeverityWarning, Message: message,
 			Fix: &Fix{SQL: "SELECT setval('s', 7);"}}

@@ -17,7 +17,8 @@ type (
 	}
 	sarifRun struct {
 		Tool sarifTool `json:"tool"`
-		// ColumnKind is required with results from text files.
+		// ColumnKind, required with results from text files, says what a
+		// column counts: spans count characters in CharCol and EndCharCol.
 		ColumnKind string        `json:"columnKind"`
 		Results    []sarifResult `json:"results"`
 	}
@@ -118,9 +119,6 @@ const (
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log for code scanning, with
 // the rules as its descriptors and each fix as an insertion.
-//
-// Columns are the spans' columns, which count bytes: SARIF counts
-// characters, the same on lines that are ASCII up to the column.
 func WriteSARIF(w io.Writer, res *Result, rules []*Rule, root SourceRoot) error {
 	driver := sarifDriver{
 		Name:            "pgseqlint",
@@ -150,8 +148,8 @@ func WriteSARIF(w io.Writer, res *Result, rules []*Rule, root SourceRoot) error 
 			result.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: at,
 				Region: sarifRegion{
-					StartLine: d.Span.Line, StartColumn: d.Span.Col,
-					EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol,
+					StartLine: d.Span.Line, StartColumn: d.Span.CharCol,
+					EndLine: d.Span.EndLine, EndColumn: d.Span.EndCharCol,
 				},
 			}}}
 		}
@@ -225,7 +223,7 @@ func sarifInsertion(d Diagnostic, root SourceRoot) (sarifFix, bool) {
 		// Past a newline already, as after COPY data.
 		text = d.Fix.SQL + "\n"
 	}
-	point := sarifRegion{StartLine: after.EndLine, StartColumn: after.EndCol, EndLine: after.EndLine, EndColumn: after.EndCol}
+	point := sarifRegion{StartLine: after.EndLine, StartColumn: after.EndCharCol, EndLine: after.EndLine, EndColumn: after.EndCharCol}
 	description := "add the statement that repairs it"
 	if d.Subject != nil && d.Subject.Sequence != "" {
 		description = "move sequence " + d.Subject.Sequence + " past the keys"

@@ -151,10 +151,10 @@ func TestSARIFSchema(t *testing.T) {
 		count int
 	}{
 		{"serverpod", check(t, nil, serverpodDump), repoRoot(t), 1},
-		{"several files", check(t, nil, shopFiles...), repoRoot(t), 3},
+		{"several files", check(t, nil, shopFiles...), repoRoot(t), 4},
 		{"stdin", check(t, strings.NewReader("CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"), "-"), repoRoot(t), 1},
 		{"clean", check(t, nil, clean), repoRoot(t), 0},
-		{"outside the root", check(t, nil, shopFiles...), outside, 3},
+		{"outside the root", check(t, nil, shopFiles...), outside, 4},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -209,9 +209,10 @@ func TestSARIFRules(t *testing.T) {
 	}
 }
 
-// TestSARIFFixesRestore applies the fixes of a SARIF log to copies of the
-// files, as a SARIF viewer would, and asks PostgreSQL: restored, the fixed
-// script leaves no sequence behind its keys, and pgseqlint agrees.
+// TestSARIFFixesRestore asks PostgreSQL about the examples: restored as
+// they are, the sequences behind their keys are the ones pgseqlint reports;
+// with the fixes of the SARIF log applied to copies of the files, as a
+// SARIF viewer would, there are none, and pgseqlint agrees.
 func TestSARIFFixesRestore(t *testing.T) {
 	c := pgtest.Start(t)
 	for _, tc := range []struct {
@@ -225,7 +226,27 @@ func TestSARIFFixesRestore(t *testing.T) {
 		{name: "several files", files: shopFiles, failing: `syntax error at or near "name"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			restore := func(files []string) []pgtest.Collision {
+				db := c.NewDatabase(t)
+				for _, f := range files {
+					if stderr := db.Run(t, f); stderr != "" && (tc.failing == "" || !strings.Contains(stderr, tc.failing) || strings.Count(stderr, "ERROR:") != 1) {
+						t.Fatalf("restoring %s: %s", filepath.Base(f), stderr)
+					}
+				}
+				return db.Collisions(t)
+			}
 			before := check(t, nil, tc.files...)
+			found := map[string]bool{}
+			for _, d := range before.Diagnostics {
+				if d.Subject != nil {
+					found[d.Subject.Sequence] = true
+				}
+			}
+			truth := map[string]bool{}
+			for _, col := range restore(tc.files) {
+				truth[col.Sequence] = true
+			}
+			compare(t, "before the fixes", sortedKeys(found), sortedKeys(truth))
 			log := readSARIF(t, sarifOf(t, before, repoRoot(t)))
 			// The copies keep their paths relative to the repository, so
 			// that the log's relative URIs name them.
@@ -279,13 +300,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			db := c.NewDatabase(t)
-			for _, f := range copies {
-				if stderr := db.Run(t, f); stderr != "" && (tc.failing == "" || !strings.Contains(stderr, tc.failing) || strings.Count(stderr, "ERROR:") != 1) {
-					t.Fatalf("restoring %s: %s", filepath.Base(f), stderr)
-				}
-			}
-			if got := db.Collisions(t); len(got) != 0 {
+			if got := restore(copies); len(got) != 0 {
 				t.Errorf("PostgreSQL still finds collisions after the fixes: %+v", got)
 			}
 			for _, d := range check(t, nil, copies...).Diagnostics {

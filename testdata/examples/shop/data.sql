@@ -5,6 +5,5 @@ COPY customers (id, name) FROM stdin;
 \.
 
 INSERT INTO orders (id, customer_id, note) VALUES (10, 1, 'first'), (11, 3, 'Größe: 42, 100%');
-SELECT setval(pg_get_serial_sequence('orders', 'id'), 11);
 
 INSERT INTO "Order Lines" (id, order_id, item) VALUES (1, 10, 'pen'), (2, 11, 'tinte für füller');

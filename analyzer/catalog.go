@@ -242,8 +242,9 @@ type Site struct {
 	Span   Span
 	Source string
 	Clock  clock
-	// After is the offset just past the statement and, for a COPY, its rows.
-	After int64
+	// Through covers the statement and, for a COPY, the rows that follow
+	// it: what repairs the statement goes right after them.
+	Through Span
 }
 
 func (k *Keys) add(v int64, load *Load) {

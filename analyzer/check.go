@@ -134,7 +134,7 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 		}
 		d.clock++
 		d.statements++
-		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, After: st.Span.End}}
+		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
 		if st.Kind == KindMeta {
 			err = d.meta(x, sp)
 		} else {
@@ -192,7 +192,7 @@ func (d *driver) copyIn(x *exec, sp *Splitter, cp *ast.Copy) error {
 	if err != nil {
 		return err
 	}
-	x.site.After = end.Span.End
+	x.site.Through = x.site.Through.to(end.Span)
 	x.c.finishCopy(x, plan, end)
 	return nil
 }
@@ -201,9 +201,9 @@ func (d *driver) syntaxError(st *Stmt, err error) *SyntaxError {
 	se := &SyntaxError{Message: err.Error(), Span: st.Span}
 	var perr *pgparse.SyntaxError
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
-		pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col}
+		pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col, charCol: st.Span.CharCol}
 		pos.advance(st.Text[:perr.Offset])
-		se.Span = Span{File: st.Span.File, Start: pos.offset, End: pos.offset, Line: pos.line, Col: pos.col, EndLine: pos.line, EndCol: pos.col}
+		se.Span = spanOf(st.Span.File, pos, pos)
 	}
 	return se
 }

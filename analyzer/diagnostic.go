@@ -33,7 +33,7 @@ type Fix struct {
 	// Static holds the literal values seen in the input, as pg_dump writes
 	// them; "" when the input hides the keys.
 	Static string
-	// After is the statement the fix belongs right after: the last one that
-	// loads into or moves the sequence.
+	// After is the statement the fix belongs right after (with its rows,
+	// for a COPY): the last one that loads into or moves the sequence.
 	After Span
 }

@@ -15,8 +15,7 @@ import (
 // and running it twice changes nothing.
 func FixFor(s *Sequence) *Fix {
 	touch := s.LastTouch()
-	fix := &Fix{SQL: computedSetval(s), After: touch.Span}
-	fix.After.End = touch.After
+	fix := &Fix{SQL: computedSetval(s), After: touch.Through}
 	if static, ok := staticSetval(s); ok {
 		fix.Static = static
 	}

@@ -14,6 +14,9 @@ type source struct {
 	open func() (io.ReadCloser, error)
 }
 
+// stdinName is how spans and reports name standard input.
+const stdinName = "<stdin>"
+
 // expand turns a path of the command line into the scripts it stands for;
 // "-" is standard input.
 func (d *driver) expand(path string) ([]source, error) {
@@ -21,7 +24,7 @@ func (d *driver) expand(path string) ([]source, error) {
 		if d.opts.Stdin == nil {
 			return nil, errors.New("no standard input to read")
 		}
-		return []source{{name: "<stdin>", open: func() (io.ReadCloser, error) { return io.NopCloser(d.opts.Stdin), nil }}}, nil
+		return []source{{name: stdinName, open: func() (io.ReadCloser, error) { return io.NopCloser(d.opts.Stdin), nil }}}, nil
 	}
 	info, err := os.Stat(path)
 	if err != nil {

@@ -357,7 +357,7 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end CopyEnd) {
 	if f.problem != nil {
 		span := end.Span
 		span.Line += int(f.problem.line)
-		span.Col = 1
+		span.Col, span.CharCol = 1, 1
 		x.failed = true
 		x.report(&CopyProblem{Span: span, Message: f.problem.message})
 	}

@@ -134,8 +134,14 @@ func WriteJSON(w io.Writer, res *Result) error {
 		}
 		report.Diagnostics = append(report.Diagnostics, jd)
 	}
+	return encodeJSON(w, report)
+}
+
+// encodeJSON writes v indented, with <, > and & as they are: reports are
+// read by tools and people, never embedded in HTML.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(report)
+	return enc.Encode(v)
 }

@@ -46,6 +46,16 @@ type Doc struct {
 	Good  string // the same SQL, corrected
 }
 
+// Text is the documentation for people: why the rule matters, then SQL to
+// avoid and SQL to use instead.
+func (d Doc) Text() string {
+	return fmt.Sprintf("%s\n\nInstead of:\n\n%s\n\nUse:\n\n%s\n", d.Why, indent(d.Bad), indent(d.Good))
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
 // A Rule inspects the model as statements stream past and reports
 // diagnostics. Its Name is kebab-case, stable, and never reused.
 type Rule struct {

@@ -14,6 +14,24 @@ type Span struct {
 	Line, Col  int
 	EndLine    int
 	EndCol     int
+	// CharCol and EndCharCol are Col and EndCol counted in characters
+	// (Unicode code points), as SARIF counts them.
+	CharCol, EndCharCol int
+}
+
+// spanOf is the span from start to end.
+func spanOf(file string, start, end position) Span {
+	return Span{
+		File: file, Start: start.offset, End: end.offset,
+		Line: start.line, Col: start.col, EndLine: end.line, EndCol: end.col,
+		CharCol: start.charCol, EndCharCol: end.charCol,
+	}
+}
+
+// to is the span from the start of s to the end of e.
+func (s Span) to(e Span) Span {
+	s.End, s.EndLine, s.EndCol, s.EndCharCol = e.End, e.EndLine, e.EndCol, e.EndCharCol
+	return s
 }
 
 func (s Span) String() string { return fmt.Sprintf("%s:%d:%d", s.File, s.Line, s.Col) }
@@ -22,6 +40,7 @@ func (s Span) String() string { return fmt.Sprintf("%s:%d:%d", s.File, s.Line, s
 type position struct {
 	offset    int64
 	line, col int
+	charCol   int
 }
 
 // advance moves p over b.
@@ -32,6 +51,7 @@ type delta struct {
 	bytes int64
 	lines int
 	col   int // bytes after the last newline, or all of them without one
+	chars int // the characters among those bytes
 }
 
 func deltaOf(b []byte) delta {
@@ -40,7 +60,21 @@ func deltaOf(b []byte) delta {
 		d.lines = n
 		d.col = len(b) - 1 - bytes.LastIndexByte(b, '\n')
 	}
+	d.chars = charCount(b[len(b)-d.col:])
 	return d
+}
+
+// charCount counts the characters of UTF-8 text by their first bytes, so
+// that text cut anywhere adds up; other bytes count one each, continuation
+// bytes excepted.
+func charCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 var newline = []byte{'\n'}
@@ -50,9 +84,10 @@ func (d delta) add(e delta) delta {
 	d.bytes += e.bytes
 	if e.lines > 0 {
 		d.lines += e.lines
-		d.col = e.col
+		d.col, d.chars = e.col, e.chars
 	} else {
 		d.col += e.col
+		d.chars += e.chars
 	}
 	return d
 }
@@ -61,9 +96,10 @@ func (p position) plus(d delta) position {
 	p.offset += d.bytes
 	if d.lines > 0 {
 		p.line += d.lines
-		p.col = d.col + 1
+		p.col, p.charCol = d.col+1, d.chars+1
 	} else {
 		p.col += d.col
+		p.charCol += d.chars
 	}
 	return p
 }

@@ -102,7 +102,7 @@ func newSplitter(file string, src io.Reader, window int) *Splitter {
 		file:            file,
 		src:             src,
 		buf:             make([]byte, window),
-		pos:             position{line: 1, col: 1},
+		pos:             position{line: 1, col: 1, charCol: 1},
 		MaxStmtBytes:    DefaultMaxStmtBytes,
 		standardStrings: true,
 		lex:             lexer{tokStart: -1},
@@ -221,6 +221,7 @@ func (s *Splitter) skipByteOrderMark() {
 	}
 	if bytes.HasPrefix(s.buf[s.r:s.w], []byte("\xef\xbb\xbf")) {
 		s.consume(3)
+		s.pos.charCol = 1 // SARIF counts characters as if the mark were not there
 	}
 }
 
@@ -248,7 +249,7 @@ func (s *Splitter) takeComments() {
 		end.advance(s.buf[s.r+c.start : s.r+c.end])
 		text := bytes.TrimSpace(s.buf[s.r+c.start+2 : s.r+c.end])
 		s.directives = append(s.directives, Comment{
-			Span: Span{File: s.file, Start: start.offset, End: end.offset, Line: start.line, Col: start.col, EndLine: end.line, EndCol: end.col},
+			Span: spanOf(s.file, start, end),
 			Text: string(text),
 		})
 	}
@@ -272,7 +273,7 @@ func (s *Splitter) emit(end int) *Stmt {
 	} else {
 		endPos = start.plus(deltaOf(text))
 	}
-	st.Span = Span{File: s.file, Start: start.offset, End: endPos.offset, Line: start.line, Col: start.col, EndLine: endPos.line, EndCol: endPos.col}
+	st.Span = spanOf(s.file, start, endPos)
 	for _, q := range lx.escapedQuotes {
 		st.EscapedQuotes = append(st.EscapedQuotes, q-lx.tokStart)
 	}
@@ -411,10 +412,7 @@ func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 		return CopyEnd{}, &InputError{File: s.file, Offset: s.pos.offset, Err: s.err}
 	}
 	return CopyEnd{
-		Span: Span{
-			File: s.file, Start: start.offset, End: s.pos.offset,
-			Line: start.line, Col: start.col, EndLine: s.pos.line, EndCol: s.pos.col,
-		},
+		Span:       spanOf(s.file, start, s.pos),
 		Terminated: terminated,
 	}, nil
 }

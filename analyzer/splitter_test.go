@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 // splitAll splits input with a window of the given size, reading one byte
@@ -33,11 +34,11 @@ func splitAll(t *testing.T, input string, window int, tiny bool) []string {
 		if got != input[st.Span.Start:st.Span.End] {
 			t.Fatalf("text %q does not match its span %d-%d: %q", got, st.Span.Start, st.Span.End, input[st.Span.Start:st.Span.End])
 		}
-		if line, col := lineCol(input, st.Span.Start); line != st.Span.Line || col != st.Span.Col {
-			t.Fatalf("%q: position %d:%d, want %d:%d", got, st.Span.Line, st.Span.Col, line, col)
+		if line, col, chars := lineCol(input, st.Span.Start); line != st.Span.Line || col != st.Span.Col || chars != st.Span.CharCol {
+			t.Fatalf("%q: position %d:%d (character %d), want %d:%d (%d)", got, st.Span.Line, st.Span.Col, st.Span.CharCol, line, col, chars)
 		}
-		if line, col := lineCol(input, st.Span.End); line != st.Span.EndLine || col != st.Span.EndCol {
-			t.Fatalf("%q: end %d:%d, want %d:%d", got, st.Span.EndLine, st.Span.EndCol, line, col)
+		if line, col, chars := lineCol(input, st.Span.End); line != st.Span.EndLine || col != st.Span.EndCol || chars != st.Span.EndCharCol {
+			t.Fatalf("%q: end %d:%d (character %d), want %d:%d (%d)", got, st.Span.EndLine, st.Span.EndCol, st.Span.EndCharCol, line, col, chars)
 		}
 		if st.Kind == KindMeta {
 			got = "META " + got
@@ -48,6 +49,9 @@ func splitAll(t *testing.T, input string, window int, tiny bool) []string {
 			end, err := s.CopyData(writerSink{&rows})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if line, col, chars := lineCol(input, end.Span.End); line != end.Span.EndLine || col != end.Span.EndCol || chars != end.Span.EndCharCol {
+				t.Fatalf("copy end %d:%d (character %d), want %d:%d (%d)", end.Span.EndLine, end.Span.EndCol, end.Span.EndCharCol, line, col, chars)
 			}
 			if end.Span.Start > end.Span.End || input[end.Span.Start:end.Span.End] != rows.String()+endMarkerText(input[end.Span.Start:end.Span.End], rows.String()) {
 				t.Fatalf("copy span %d-%d does not cover the rows %q", end.Span.Start, end.Span.End, rows.String())
@@ -63,11 +67,16 @@ type writerSink struct{ w io.Writer }
 
 func (s writerSink) Write(p []byte) { s.w.Write(p) }
 
-func lineCol(input string, off int64) (int, int) {
+// lineCol returns the line and column of an offset of input, the column in
+// bytes and in characters (not counting a byte-order mark).
+func lineCol(input string, off int64) (line, col, chars int) {
 	before := input[:off]
-	line := strings.Count(before, "\n") + 1
-	col := int(off) - strings.LastIndexByte(before, '\n')
-	return line, col
+	line = strings.Count(before, "\n") + 1
+	start := strings.LastIndexByte(before, '\n') + 1
+	if start == 0 {
+		start = len(before) - len(strings.TrimPrefix(before, "\ufeff"))
+	}
+	return line, int(off) - strings.LastIndexByte(before, '\n'), utf8.RuneCountInString(before[start:]) + 1
 }
 
 func TestSplitter(t *testing.T) {
@@ -113,6 +122,9 @@ func TestSplitter(t *testing.T) {
 		{"byte order mark", "\xef\xbb\xbfSELECT 1;", []string{"SELECT 1;"}},
 		{"empty statements", ";;SELECT 1;;", []string{"SELECT 1;"}},
 		{"minus and slash", "SELECT 1-2/3;", []string{"SELECT 1-2/3;"}},
+		{"characters", "SELECT 'é';SELECT 'ü€😀', 1;\n  SELECT 'x';", []string{"SELECT 'é';", "SELECT 'ü€😀', 1;", "SELECT 'x';"}},
+		{"copy characters", "COPY t FROM stdin; SELECT 'é';\nü\t😀\n\\.\nSELECT 'ü';", []string{"COPY t FROM stdin;", `ROWS "ü\t😀\n" terminated=true`, "SELECT 'é';", "SELECT 'ü';"}},
+		{"characters after a byte order mark", "\xef\xbb\xbfSELECT 'ü'; SELECT 1;", []string{"SELECT 'ü';", "SELECT 1;"}},
 	}
 	for _, tt := range tests {
 		for _, mode := range []struct {
@@ -156,7 +168,7 @@ func TestSplitterDirectives(t *testing.T) {
 }
 
 func TestSplitterOversized(t *testing.T) {
-	input := "SELECT 1;\nINSERT INTO t VALUES ('" + strings.Repeat("x\n", 1000) + "');\nSELECT 2;"
+	input := "SELECT 1;\nINSERT INTO t VALUES ('" + strings.Repeat("x\n", 1000) + strings.Repeat("é", 100) + "');\nSELECT 2;"
 	s := newSplitter("f.sql", strings.NewReader(input), 16)
 	s.MaxStmtBytes = 100
 	var got []*Stmt
@@ -179,8 +191,8 @@ func TestSplitterOversized(t *testing.T) {
 	if big.Size != big.Span.End-big.Span.Start || input[big.Span.End-3:big.Span.End] != "');" {
 		t.Errorf("span %d-%d size %d does not end the statement", big.Span.Start, big.Span.End, big.Size)
 	}
-	if line, col := lineCol(input, big.Span.End); line != big.Span.EndLine || col != big.Span.EndCol {
-		t.Errorf("end %d:%d, want %d:%d", big.Span.EndLine, big.Span.EndCol, line, col)
+	if line, col, chars := lineCol(input, big.Span.End); line != big.Span.EndLine || col != big.Span.EndCol || chars != big.Span.EndCharCol {
+		t.Errorf("end %d:%d (character %d), want %d:%d (%d)", big.Span.EndLine, big.Span.EndCol, big.Span.EndCharCol, line, col, chars)
 	}
 	if string(got[2].Text) != "SELECT 2;" || got[2].Span.Line != 1003 {
 		t.Errorf("after the oversized statement: %q at line %d", got[2].Text, got[2].Span.Line)

@@ -13,11 +13,12 @@ import (
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
 type checkOptions struct {
-	io     streams
-	paths  []string
-	format string
-	color  string
-	failOn string
+	io         streams
+	paths      []string
+	format     string
+	sourceRoot string
+	color      string
+	failOn     string
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
@@ -42,7 +43,8 @@ itself failed.`,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.format, "format", "", "output format: text, json, sarif, github or gitlab (default text, with GitHub annotations in GitHub Actions)")
+	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
 	return cmd
@@ -60,20 +62,15 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	if opts.format != "text" && opts.format != "json" {
-		return failure(fmt.Errorf("unknown format %q (want text or json)", opts.format))
+	report, err := newReport(opts.format, opts.sourceRoot, useColor)
+	if err != nil {
+		return failure(err)
 	}
 	res, err := analyzer.Check(ctx, analyzer.Options{Paths: opts.paths, Stdin: opts.io.in, Rules: rules.All()})
 	if err != nil {
 		return failure(err)
 	}
-	switch opts.format {
-	case "json":
-		err = analyzer.WriteJSON(opts.io.out, res)
-	default:
-		err = analyzer.WriteText(opts.io.out, res, analyzer.TextStyle{Color: useColor})
-	}
-	if err != nil {
+	if err := report.write(opts.io.out, res); err != nil {
 		return failure(err)
 	}
 	for _, d := range res.Diagnostics {

@@ -12,9 +12,10 @@ import (
 )
 
 // TestCLICases runs the cases in testdata/cli: each folder holds "args"
-// (the command line, one argument per line), optionally "stdin", and the
-// expected "stdout", "stderr" and "exit" status. The command runs in the
-// case's folder.
+// (the command line, one argument per line), optionally "stdin" and "env"
+// (NAME=value lines), and the expected "stdout", "stderr" and "exit"
+// status. The command runs in the case's folder, outside any CI system
+// unless "env" says otherwise.
 func TestCLICases(t *testing.T) {
 	dirs, err := filepath.Glob("../../testdata/cli/*")
 	if err != nil || len(dirs) == 0 {
@@ -34,6 +35,15 @@ func TestCLICases(t *testing.T) {
 			}
 			t.Chdir(dir)
 			t.Setenv("NO_COLOR", "")
+			for _, name := range []string{"GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"} {
+				t.Setenv(name, "")
+			}
+			if env, err := os.ReadFile(filepath.Join(dir, "env")); err == nil {
+				for _, line := range strings.Split(strings.TrimRight(string(env), "\n"), "\n") {
+					name, value, _ := strings.Cut(line, "=")
+					t.Setenv(name, value)
+				}
+			}
 			var out, errOut bytes.Buffer
 			code := run(args, streams{in: bytes.NewReader(stdin), out: &out, err: &errOut})
 			golden.Check(t, filepath.Join(dir, "stdout"), out.Bytes())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,16 +41,7 @@ func newCmdExplain(io streams) *cobra.Command {
 
 // explainText is a rule's documentation for the terminal.
 func explainText(r *analyzer.Rule) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s): %s\n\n", r.Name, r.Severity, r.Doc.Title)
-	fmt.Fprintf(&b, "%s\n\n", r.Doc.Why)
-	fmt.Fprintf(&b, "Instead of:\n\n%s\n\n", indent(r.Doc.Bad))
-	fmt.Fprintf(&b, "Use:\n\n%s\n", indent(r.Doc.Good))
-	return b.String()
-}
-
-func indent(s string) string {
-	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+	return fmt.Sprintf("%s (%s): %s\n\n%s", r.Name, r.Severity, r.Doc.Title, r.Doc.Text())
 }
 
 func newCmdVersion(io streams) *cobra.Command {

@@ -24,6 +24,10 @@ type Catalog struct {
 	tables     []*Table
 	// generation counts changes to tables and sequences, for caches.
 	generation int
+	// buffers an INSERT reuses
+	scratchPositions []int
+	scratchKeys      []columnKeys
+	lastTargets      targetsCache
 }
 
 type schemaInfo struct {

@@ -45,6 +45,7 @@ func (r *Result) Count(sev Severity) int {
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
 	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}}
+	d.pass.report = d.report
 	d.current = d.catalog("")
 	for _, path := range opts.Paths {
 		if err := d.runPath(ctx, path); err != nil {
@@ -75,6 +76,9 @@ type driver struct {
 	diags     []Diagnostic
 	fileOrder map[string]int
 	keep      keepCache
+	inserts   insertArena
+	exec      exec
+	pass      Pass
 
 	files, statements int
 }
@@ -118,6 +122,7 @@ func (d *driver) runSource(ctx context.Context, src source) error {
 
 func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
 	sp := NewSplitter(name, r)
+	defer sp.Close()
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
@@ -134,7 +139,9 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 		}
 		d.clock++
 		d.statements++
-		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
+		// One exec serves every statement: what outlives it is copied out.
+		d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
+		x := &d.exec
 		if st.Kind == KindMeta {
 			err = d.meta(x, sp)
 		} else {
@@ -152,7 +159,8 @@ func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 	st := x.stmt
 	text = parseText(st, text)
 	if !st.Oversized && looksLikeInsert(st.Text) {
-		if ins, ok := parseInsertFast(text, st.Escapes, d.keep.forCatalog(x.c)); ok {
+		d.keep.catalog = x.c
+		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
 			x.c.apply(x, ins)
 			return nil
 		}
@@ -301,7 +309,8 @@ func psqlCopy(args []byte) (*ast.Copy, error) {
 func (d *driver) runRules(st *Stmt) {
 	for _, r := range d.opts.Rules {
 		if r.OnStmt != nil {
-			r.OnStmt(&Pass{Rule: r, Stmt: st, Catalog: d.current, report: d.report})
+			d.pass.Rule, d.pass.Stmt, d.pass.Catalog = r, st, d.current
+			r.OnStmt(&d.pass)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
 )
 
 // copyFormat is how COPY rows are written.
@@ -72,7 +74,8 @@ type copyFolder struct {
 	format copyFormat
 	// slotOf[f] is the stats slot field f feeds, or -1; fields past its end
 	// feed none.
-	slotOf []int8
+	slotOf    []int8
+	delimiter []byte
 	stats  []keyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
@@ -99,6 +102,7 @@ type copyFolder struct {
 func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFolder {
 	c := &copyFolder{
 		format:     format,
+		delimiter:  []byte{format.delim},
 		stats:      make([]keyStats, len(keyFields)),
 		wantFields: wantFields,
 		skipHeader: format.header,
@@ -113,35 +117,178 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFold
 	return c
 }
 
-func (c *copyFolder) Write(p []byte) {
+// Lines folds whole lines of rows (see CopySink).
+func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 	if c.format.csv {
-		c.writeCSV(p)
-		return
+		return c.csvLines(p)
 	}
 	if c.inRow {
-		// The end of a row that started in an earlier piece.
+		// The end of a row that Part began: not the marker.
 		nl := bytes.IndexByte(p, '\n')
 		if nl < 0 {
 			c.textPart(p)
-			return
+			return len(p), 0, false
 		}
 		c.textPart(dropCR(p[:nl]))
 		c.endRow()
 		c.lines++
-		p = p[nl+1:]
+		n, lines = nl+1, 1
 	}
-	for {
-		nl := bytes.IndexByte(p, '\n')
+	rest := p[n:]
+	var m, l int
+	if len(rest) >= parallelMinimum && !c.skipHeader && runtime.GOMAXPROCS(0) > 1 {
+		m, l, marker = c.parallelLines(rest)
+	} else {
+		m, l, marker = c.textLines(rest)
+	}
+	return n + m, lines + l, marker
+}
+
+// Part reads the start of a row too long to wait for its end.
+func (c *copyFolder) Part(p []byte) {
+	if c.format.csv {
+		c.writeCSV(p)
+		return
+	}
+	c.textPart(p)
+}
+
+// textLines folds whole rows in text format. A row holding a backslash
+// before a delimiter (which may escape it) goes through textPart; the
+// others take textLine's faster way.
+func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
+	escape := []byte{'\\', c.format.delim}
+	nextEscape := bytes.Index(p, escape)
+	for n < len(p) {
+		line := p[n:]
+		nl := bytes.IndexByte(line, '\n')
+		if nl >= 0 {
+			line = line[:nl]
+		}
+		if isMarkerLine(line) {
+			return n, lines, true
+		}
+		if nextEscape >= 0 && nextEscape < n+len(line) {
+			c.inRow, c.rowLine = true, c.lines
+			c.textPart(dropCR(line))
+			c.endRow()
+			if nextEscape = bytes.Index(p[n+len(line):], escape); nextEscape >= 0 {
+				nextEscape += n + len(line)
+			}
+		} else {
+			c.textLine(dropCR(line))
+		}
+		if nl < 0 {
+			return len(p), lines, false
+		}
+		c.lines++
+		lines++
+		n += nl + 1
+	}
+	return n, lines, false
+}
+
+// csvLines folds rows in CSV format, line by line: a quoted field may hold
+// newlines, but a line `\.` ends the data all the same, as in psql.
+func (c *copyFolder) csvLines(p []byte) (n, lines int, marker bool) {
+	for n < len(p) {
+		line := p[n:]
+		nl := bytes.IndexByte(line, '\n')
+		if nl >= 0 {
+			line = line[:nl+1]
+		}
+		// psql looks for the marker at every line start, inside a quoted
+		// field too.
+		if isMarkerLine(bytes.TrimSuffix(line, []byte{'\n'})) {
+			return n, lines, true
+		}
+		c.writeCSV(line)
+		n += len(line)
+		if nl >= 0 {
+			lines++
+		}
+	}
+	return n, lines, false
+}
+
+// parallelMinimum is the least data worth splitting between cores.
+const parallelMinimum = 1 << 20
+
+// parallelLines folds rows on every core: the lines are cut into parts,
+// each part read by a fork of the folder, and the forks merged in order.
+func (c *copyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
+	parts := splitLines(p, runtime.GOMAXPROCS(0))
+	type result struct {
+		n, lines int
+		marker   bool
+	}
+	forks := make([]*copyFolder, len(parts))
+	results := make([]result, len(parts))
+	var wg sync.WaitGroup
+	for i := 1; i < len(parts); i++ {
+		forks[i] = c.fork()
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			r := &results[i]
+			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
+		}(i)
+	}
+	n, lines, marker = c.textLines(parts[0])
+	wg.Wait()
+	for i := 1; i < len(parts) && !marker; i++ {
+		c.merge(forks[i])
+		n += results[i].n
+		lines += results[i].lines
+		marker = results[i].marker
+	}
+	return n, lines, marker
+}
+
+// splitLines cuts p, which ends with a newline, into about k parts that
+// each end with one.
+func splitLines(p []byte, k int) [][]byte {
+	parts := make([][]byte, 0, k)
+	for i := k; i > 1 && len(p) > 0; i-- {
+		cut := len(p) / i
+		nl := bytes.IndexByte(p[cut:], '\n')
 		if nl < 0 {
 			break
 		}
-		c.textLine(dropCR(p[:nl]))
-		c.lines++
-		p = p[nl+1:]
+		cut += nl + 1
+		parts = append(parts, p[:cut])
+		p = p[cut:]
 	}
 	if len(p) > 0 {
-		c.textPart(p)
+		parts = append(parts, p)
 	}
+	return parts
+}
+
+// fork makes a folder for a later part of the same rows.
+func (c *copyFolder) fork() *copyFolder {
+	return &copyFolder{
+		format:     c.format,
+		delimiter:  c.delimiter,
+		slotOf:     c.slotOf,
+		stats:      make([]keyStats, len(c.stats)),
+		wantFields: c.wantFields,
+		key:        make([]byte, 0, maxKeyField),
+	}
+}
+
+// merge folds a fork's rows, which come after c's, into c.
+func (c *copyFolder) merge(f *copyFolder) {
+	for i := range c.stats {
+		c.stats[i].merge(f.stats[i])
+	}
+	if c.problem == nil && f.problem != nil {
+		p := *f.problem
+		p.line += c.lines
+		c.problem = &p
+	}
+	c.rows += f.rows
+	c.lines += f.lines
 }
 
 func dropCR(line []byte) []byte {
@@ -151,30 +298,21 @@ func dropCR(line []byte) []byte {
 	return line
 }
 
-// textLine folds one whole row in text format. Rows are counted with a
-// search for delimiters, and only the fields up to the last key field are
-// walked; a backslash that escapes a delimiter sends the row to textPart.
+// textLine folds one whole row in text format that no backslash-delimiter
+// pair complicates: a search counts its fields, and only the fields up to
+// the last key field are walked.
 func (c *copyFolder) textLine(line []byte) {
 	if c.skipHeader {
 		c.skipHeader = false
 		return
 	}
 	delim := c.format.delim
-	fields := bytes.Count(line, []byte{delim}) + 1
-	if bs := bytes.IndexByte(line, '\\'); bs >= 0 {
-		fields -= escapedDelimiters(line[bs:], delim)
-	}
+	fields := bytes.Count(line, c.delimiter) + 1
 	start := 0
 	for f := 0; f < len(c.slotOf); f++ {
 		end := len(line)
 		if k := bytes.IndexByte(line[start:], delim); k >= 0 {
 			end = start + k
-			if k > 0 && line[end-1] == '\\' {
-				c.inRow, c.rowLine = true, c.lines
-				c.textPart(line)
-				c.endRow()
-				return
-			}
 		}
 		if slot := c.slotOf[f]; slot >= 0 {
 			c.foldKey(int(slot), line[start:end])
@@ -186,22 +324,6 @@ func (c *copyFolder) textLine(line []byte) {
 	}
 	c.rowLine = c.lines
 	c.countRow(fields)
-}
-
-// escapedDelimiters counts the delimiters in s that a backslash escapes.
-func escapedDelimiters(s []byte, delim byte) int {
-	n := 0
-	for i := 0; i < len(s); i += 2 {
-		j := bytes.IndexByte(s[i:], '\\')
-		if j < 0 {
-			break
-		}
-		i += j
-		if i+1 < len(s) && s[i+1] == delim {
-			n++
-		}
-	}
-	return n
 }
 
 // finish ends a last row that had no newline.

@@ -44,13 +44,30 @@ func TestCopyFolder(t *testing.T) {
 		// Every way of cutting the data in two must read the same.
 		for cut := 0; cut <= len(tt.data); cut++ {
 			f := newCopyFolder(tt.format, tt.keys, tt.want)
-			f.Write([]byte(tt.data[:cut]))
-			f.Write([]byte(tt.data[cut:]))
+			feed(f, []byte(tt.data[:cut]), false)
+			feed(f, []byte(tt.data[cut:]), true)
 			f.finish()
 			if got := describeFolder(f); got != tt.result {
 				t.Errorf("%s (cut at %d): got %s, want %s", tt.name, cut, got, tt.result)
 				break
 			}
+		}
+	}
+}
+
+// feed hands p to a folder as the splitter does: whole lines to Lines, the
+// start of an unfinished line to Part, a last line without a newline to
+// Lines at the end of the input.
+func feed(f *copyFolder, p []byte, final bool) {
+	last := bytes.LastIndexByte(p, '\n')
+	if last >= 0 {
+		f.Lines(p[:last+1])
+	}
+	if rest := p[last+1:]; len(rest) > 0 {
+		if final {
+			f.Lines(rest)
+		} else {
+			f.Part(rest)
 		}
 	}
 }
@@ -69,8 +86,8 @@ func describeFolder(f *copyFolder) string {
 	return s
 }
 
-// BenchmarkCopyFolder folds the rows of a generated dump's COPY blocks,
-// as the splitter hands them over, in 1 MiB pieces.
+// BenchmarkCopyFolder folds the rows of a generated dump's COPY block, as
+// the splitter hands them over: whole lines, a chunk at a time.
 func BenchmarkCopyFolder(b *testing.B) {
 	var dump bytes.Buffer
 	if err := dumpgen.Write(&dump, dumpgen.Options{Size: 32 << 20}); err != nil {
@@ -86,8 +103,11 @@ func BenchmarkCopyFolder(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		f := newCopyFolder(copyFormat{delim: '\t', null: []byte(`\N`)}, []int{0}, 5)
 		for p := rows; len(p) > 0; {
-			n := min(len(p), 1<<20)
-			f.Write(p[:n])
+			n := min(len(p), 4<<20)
+			if nl := bytes.LastIndexByte(p[:n], '\n'); nl >= 0 {
+				n = nl + 1
+			}
+			f.Lines(p[:n])
 			p = p[n:]
 		}
 		f.finish()

@@ -21,7 +21,9 @@ import (
 // insertKeep tells the fast path which values matter, once it knows the
 // table and column list: keep[i] for the i-th value of each row. A nil
 // slice keeps every value.
-type insertKeep func(table ast.QName, columns []string) []bool
+type insertKeep interface {
+	keep(table ast.QName, columns []string) []bool
+}
 
 // Values the fast path shares between rows: they are never modified.
 var (
@@ -44,17 +46,33 @@ type insertScanner struct {
 	// in a string is then an escape, which the fast path leaves to the
 	// parser.
 	escapes bool
+	arena   *insertArena
+}
+
+// insertArena holds what the fast path builds for one statement, reused
+// for the next: the analyzer is done with an INSERT before it reads
+// another, and a dump holds millions of them.
+type insertArena struct {
+	ins    ast.Insert
+	rows   [][]ast.Expr
+	values []ast.Expr
+	consts []ast.Const
 }
 
 // parseInsertFast parses text as an INSERT INTO ... VALUES statement. It
 // reports false when the statement is anything else or uses syntax it does
-// not handle.
-func parseInsertFast(text string, escapes bool, keep insertKeep) (*ast.Insert, bool) {
-	p := &insertScanner{s: text, escapes: escapes}
+// not handle. With an arena, the result is valid until the arena's next
+// use.
+func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertArena) (*ast.Insert, bool) {
+	if arena == nil {
+		arena = &insertArena{}
+	}
+	p := &insertScanner{s: text, escapes: escapes, arena: arena}
 	if !p.keyword("insert") || !p.keyword("into") {
 		return nil, false
 	}
-	ins := &ast.Insert{}
+	ins := &arena.ins
+	*ins = ast.Insert{}
 	var ok bool
 	if ins.Table, ok = p.qualifiedName(); !ok {
 		return nil, false
@@ -96,7 +114,7 @@ func parseInsertFast(text string, escapes bool, keep insertKeep) (*ast.Insert, b
 	case p.keyword("values"):
 		var mask []bool
 		if keep != nil {
-			mask = keep(ins.Table, ins.Columns)
+			mask = keep.keep(ins.Table, ins.Columns)
 		}
 		if !p.rows(ins, mask) {
 			return nil, false
@@ -118,19 +136,20 @@ func parseInsertFast(text string, escapes bool, keep insertKeep) (*ast.Insert, b
 }
 
 func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
-	width := 0
+	a := p.arena
+	a.rows, a.values, a.consts = a.rows[:0], a.values[:0], a.consts[:0]
 	for {
 		if !p.punct('(') {
 			return false
 		}
-		row := make([]ast.Expr, 0, width)
+		start := len(a.values)
 		for {
-			kept := keep == nil || len(row) < len(keep) && keep[len(row)]
-			v, ok := p.value(kept)
+			i := len(a.values) - start
+			v, ok := p.value(keep == nil || i < len(keep) && keep[i])
 			if !ok {
 				return false
 			}
-			row = append(row, v)
+			a.values = append(a.values, v)
 			if p.punct(')') {
 				break
 			}
@@ -138,12 +157,20 @@ func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 				return false
 			}
 		}
-		width = len(row)
-		ins.Rows = append(ins.Rows, row)
+		// A full slice expression: a later append must not write into it.
+		a.rows = append(a.rows, a.values[start:len(a.values):len(a.values)])
 		if !p.punct(',') {
+			ins.Rows = a.rows
 			return true
 		}
 	}
+}
+
+// constant makes a literal in the arena.
+func (p *insertScanner) constant(kind ast.ConstKind, val string) *ast.Const {
+	a := p.arena
+	a.consts = append(a.consts, ast.Const{Kind: kind, Val: val})
+	return &a.consts[len(a.consts)-1]
 }
 
 // space skips whitespace; it reports false at a comment, which the fast
@@ -263,7 +290,7 @@ func (p *insertScanner) value(kept bool) (ast.Expr, bool) {
 		}
 		v = fastText
 		if kept && looksNumeric(s) {
-			v = &ast.Const{Kind: ast.ConstString, Val: s}
+			v = p.constant(ast.ConstString, s)
 		}
 	case c == '-':
 		p.i++
@@ -422,7 +449,7 @@ func (p *insertScanner) number(kept, negative bool) (ast.Expr, bool) {
 		if negative {
 			text = "-" + text
 		}
-		return &ast.Const{Kind: ast.ConstNumeric, Val: text}, true
+		return p.constant(ast.ConstNumeric, text), true
 	}
 	// The grammar keeps an integer that fits in 32 bits as a number (so
 	// leading zeros go) and a larger one as its digits.
@@ -430,12 +457,15 @@ func (p *insertScanner) number(kept, negative bool) (ast.Expr, bool) {
 		if negative {
 			v = -v
 		}
-		return &ast.Const{Kind: ast.ConstInt, Val: strconv.FormatInt(v, 10)}, true
+		if v > 0 && text[0] != '0' {
+			return p.constant(ast.ConstInt, text), true
+		}
+		return p.constant(ast.ConstInt, strconv.FormatInt(v, 10)), true
 	}
 	if negative {
 		text = "-" + text
 	}
-	return &ast.Const{Kind: ast.ConstInt, Val: text}, true
+	return p.constant(ast.ConstInt, text), true
 }
 
 // systemTypes are the SQL-standard type names the grammar maps to
@@ -594,23 +624,26 @@ func looksLikeInsert(text []byte) bool {
 }
 
 // keepCache answers the fast path's question (which values of an INSERT
-// matter) from the catalog, remembering the last answer: a dump's INSERTs
-// come table by table.
+// matter) from the catalog of the database the statement runs in,
+// remembering the last answer: a dump's INSERTs come table by table.
 type keepCache struct {
-	catalog    *Catalog
+	catalog *Catalog // the database of the statement being read
+
+	answered   *Catalog
 	generation int
 	table      ast.QName
 	columns    []string
 	mask       []bool
 }
 
-func (k *keepCache) forCatalog(c *Catalog) insertKeep {
-	return func(table ast.QName, columns []string) []bool {
-		if k.catalog == c && k.generation == c.generation && k.table == table && slices.Equal(k.columns, columns) {
-			return k.mask
-		}
-		k.catalog, k.generation, k.table, k.columns = c, c.generation, table, slices.Clone(columns)
-		k.mask = c.keyValues(table, columns)
+func (k *keepCache) keep(table ast.QName, columns []string) []bool {
+	c := k.catalog
+	if k.answered == c && k.generation == c.generation && k.table == table && slices.Equal(k.columns, columns) {
 		return k.mask
 	}
+	k.answered, k.generation = c, c.generation
+	k.table = ast.QName{Schema: strings.Clone(table.Schema), Name: strings.Clone(table.Name)}
+	k.columns = cloneStrings(columns)
+	k.mask = c.keyValues(table, columns)
+	return k.mask
 }

@@ -70,7 +70,7 @@ func projectValue(e ast.Expr) string {
 func compareFast(t *testing.T, where string, st *Stmt) bool {
 	t.Helper()
 	text := parseText(st, string(st.Text))
-	fast, ok := parseInsertFast(text, st.Escapes, nil)
+	fast, ok := parseInsertFast(text, st.Escapes, nil, nil)
 	if !ok {
 		return false
 	}
@@ -214,12 +214,12 @@ func TestFastInsertCases(t *testing.T) {
 		}
 	}
 	for _, text := range leaves {
-		if _, ok := parseInsertFast(text, false, nil); ok {
+		if _, ok := parseInsertFast(text, false, nil, nil); ok {
 			t.Errorf("the fast path should leave to the parser:\n%s", text)
 		}
 	}
 	// With standard_conforming_strings off, a backslash is an escape.
-	if _, ok := parseInsertFast(`INSERT INTO t VALUES ('a\'b');`, true, nil); ok {
+	if _, ok := parseInsertFast(`INSERT INTO t VALUES ('a\'b');`, true, nil, nil); ok {
 		t.Error("the fast path took a string with escapes")
 	}
 }

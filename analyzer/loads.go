@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
@@ -131,7 +132,7 @@ func (c *Catalog) insert(x *exec, s *ast.Insert) {
 	if t == nil {
 		return
 	}
-	targets, ok := c.columnsNamed(x, t, s.Columns, nil)
+	targets, ok := c.insertTargets(x, t, s.Columns)
 	if !ok {
 		return
 	}
@@ -147,11 +148,10 @@ func (c *Catalog) insert(x *exec, s *ast.Insert) {
 		return
 	}
 	tracked := c.trackedColumns(t)
-	positions := make([]int, len(tracked))
+	positions, keys := c.insertScratch(len(tracked))
 	for i, col := range tracked {
 		positions[i] = indexOf(targets, col)
 	}
-	keys := make([]columnKeys, len(tracked))
 	e := &evaluator{c: c, x: x}
 	for _, row := range rows {
 		for i, col := range tracked {
@@ -183,6 +183,49 @@ func (c *Catalog) insert(x *exec, s *ast.Insert) {
 		keys[i].commit(col, loads)
 	}
 	t.rows += int64(len(rows))
+}
+
+// insertTargets maps an INSERT's column list (all columns without one),
+// remembering the last answer: a dump's INSERTs come table by table.
+func (c *Catalog) insertTargets(x *exec, t *Table, names []string) ([]*Column, bool) {
+	if c.lastTargets.table == t && c.lastTargets.generation == c.generation && slices.Equal(c.lastTargets.names, names) {
+		return c.lastTargets.columns, true
+	}
+	cols, ok := c.columnsNamed(x, t, names, nil)
+	if ok {
+		c.lastTargets = targetsCache{table: t, generation: c.generation, names: cloneStrings(names), columns: cols}
+	}
+	return cols, ok
+}
+
+type targetsCache struct {
+	table      *Table
+	generation int
+	names      []string
+	columns    []*Column
+}
+
+// cloneStrings copies names that may point into a statement's text.
+func cloneStrings(names []string) []string {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strings.Clone(n)
+	}
+	return out
+}
+
+// insertScratch returns cleared per-column buffers for one INSERT, reused
+// from statement to statement.
+func (c *Catalog) insertScratch(n int) ([]int, []columnKeys) {
+	if cap(c.scratchKeys) < n {
+		c.scratchPositions, c.scratchKeys = make([]int, n), make([]columnKeys, n)
+	}
+	keys := c.scratchKeys[:n]
+	clear(keys)
+	return c.scratchPositions[:n], keys
 }
 
 // checkInsertRows rejects what the server rejects before inserting

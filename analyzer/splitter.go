@@ -24,10 +24,14 @@ const (
 // by MaxStmtBytes), and COPY rows pass through CopyData without being kept.
 type Splitter struct {
 	file string
-	src  io.Reader
+	ra   *readAhead
 
+	// buf[r:w] is the window: read but not yet handed out. buf is the
+	// chunk cur, or, while a statement is longer than a chunk's headroom,
+	// a buffer of the splitter's own (cur is nil).
 	buf  []byte
-	r, w int // buf[r:w] is read but not yet handed out
+	cur  *chunk
+	r, w int
 	eof  bool
 	err  error
 	pos  position // of buf[r]
@@ -87,21 +91,19 @@ type Comment struct {
 	Text string // without the leading dashes and space
 }
 
-const (
-	initialWindow       = 64 << 10
-	DefaultMaxStmtBytes = 64 << 20
-)
+// DefaultMaxStmtBytes is the longest statement whose text is kept.
+const DefaultMaxStmtBytes = 64 << 20
 
-// NewSplitter reads src, naming it file in spans.
+// NewSplitter reads src, naming it file in spans. Close it when done: it
+// reads ahead on a goroutine of its own.
 func NewSplitter(file string, src io.Reader) *Splitter {
-	return newSplitter(file, src, initialWindow)
+	return newSplitter(file, src, chunkSize, chunkHeadroom)
 }
 
-func newSplitter(file string, src io.Reader, window int) *Splitter {
+func newSplitter(file string, src io.Reader, size, headroom int) *Splitter {
 	return &Splitter{
 		file:            file,
-		src:             src,
-		buf:             make([]byte, window),
+		ra:              newReadAhead(src, size, headroom),
 		pos:             position{line: 1, col: 1, charCol: 1},
 		MaxStmtBytes:    DefaultMaxStmtBytes,
 		standardStrings: true,
@@ -116,36 +118,58 @@ func (s *Splitter) TakeDirectives() []Comment {
 	return d
 }
 
-// fill reads more input into the window, compacting or growing it. It
-// returns false at the end of the input.
+// Close stops reading ahead.
+func (s *Splitter) Close() {
+	s.ra.close()
+	if s.deferred != nil {
+		s.deferred.Close()
+	}
+}
+
+// fill brings the next chunk of input into the window, after what is left
+// of the current one. It returns false when there is no more input.
 func (s *Splitter) fill() bool {
 	if s.eof {
 		return false
 	}
-	if s.r > 0 {
-		n := copy(s.buf, s.buf[s.r:s.w])
-		s.w = n
-		s.r = 0
+	c := s.ra.next()
+	if c == nil {
+		s.eof = true
+		return false
 	}
-	if s.w == len(s.buf) {
-		bigger := make([]byte, 2*len(s.buf))
-		copy(bigger, s.buf[:s.w])
-		s.buf = bigger
-	}
-	for {
-		n, err := s.src.Read(s.buf[s.w:])
-		s.w += n
-		if err != nil {
-			s.eof = true
-			if !errors.Is(err, io.EOF) {
-				s.err = err
-			}
-			return n > 0
-		}
-		if n > 0 {
-			return true
+	if c.err != nil {
+		s.eof = true
+		if !errors.Is(c.err, io.EOF) {
+			s.err = c.err
 		}
 	}
+	if c.n == 0 {
+		s.ra.release(c)
+		return false
+	}
+	tail := s.buf[s.r:s.w]
+	head := s.ra.headroom
+	if len(tail) <= head {
+		// The common case: the tail moves into the new chunk's headroom.
+		start := head - len(tail)
+		copy(c.buf[start:head], tail)
+		s.ra.release(s.cur)
+		s.cur, s.buf, s.r, s.w = c, c.buf, start, head+c.n
+		return true
+	}
+	// A statement longer than the headroom gathers in a buffer of the
+	// splitter's own, which grows by doubling.
+	need := len(tail) + c.n
+	own := s.buf
+	if s.cur != nil || len(own) < need {
+		own = make([]byte, 2*need)
+	}
+	copy(own, tail)
+	copy(own[len(tail):], c.buf[head:head+c.n])
+	s.ra.release(s.cur)
+	s.ra.release(c)
+	s.cur, s.buf, s.r, s.w = nil, own, 0, need
+	return true
 }
 
 // consume hands out n bytes of the window, moving the position over them.
@@ -175,6 +199,7 @@ func (s *Splitter) Next() (*Stmt, error) {
 			}
 			return st, nil
 		}
+		s.deferred.Close()
 		s.deferred = nil
 		if !errors.Is(err, io.EOF) {
 			return nil, err
@@ -326,10 +351,15 @@ func (s *Splitter) deferRestOfLine() {
 	}
 }
 
-// CopySink receives the rows of a COPY block as a stream of bytes: whole
-// lines, each with its newline, in pieces of any size.
+// CopySink reads the rows of a COPY block.
 type CopySink interface {
-	Write(p []byte)
+	// Lines reads whole lines: p ends with a newline, or with the end of
+	// the input. It stops before a line `\.`, which psql takes as the end
+	// of the data whatever the format, and returns how many bytes it read,
+	// the newlines among them, and whether it stopped at that line.
+	Lines(p []byte) (n, lines int, marker bool)
+	// Part reads the start of a line too long to wait for its end.
+	Part(p []byte)
 }
 
 // CopyEnd tells how a COPY block ended.
@@ -340,72 +370,104 @@ type CopyEnd struct {
 	Terminated bool
 }
 
-// CopyData streams the rows that follow a COPY ... FROM STDIN to sink (which
-// may be nil) up to the line `\.`, which psql takes as the end of the data
-// whatever the format, or to the end of the input.
+// CopyData streams the rows that follow a COPY ... FROM STDIN to sink
+// (nil skips them) up to the line `\.` or the end of the input.
 func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	if !s.copyPending {
 		return CopyEnd{}, errors.New("no COPY rows to read")
 	}
 	s.copyPending = false
 	s.deferRestOfLine()
-	start := s.pos
-	write := func(n int) {
-		if n > 0 && sink != nil {
-			sink.Write(s.buf[s.r : s.r+n])
-		}
-		s.consume(n)
+	if sink == nil {
+		sink = skipRows{}
 	}
-	atLineStart, more := true, false
+	start := s.pos
 	for {
-		if more || s.r == s.w {
-			if !s.fill() && s.r == s.w {
-				return s.copyEnd(start, false)
-			}
-			more = false
+		if s.r == s.w && !s.fill() {
+			return s.copyEnd(start, false)
 		}
 		data := s.buf[s.r:s.w]
-		i := 0
-		if !atLineStart {
-			nl := bytes.IndexByte(data, '\n')
-			if nl < 0 {
-				write(len(data))
-				continue
+		last := bytes.LastIndexByte(data, '\n')
+		switch {
+		case last >= 0 || s.eof:
+			whole := data
+			if last >= 0 {
+				whole = data[:last+1]
 			}
-			i, atLineStart = nl+1, true
-		}
-		// data[i:] starts a line: look for the marker at each line start.
-		for {
-			n, status := endMarker(data[i:], s.eof)
-			if status == markerFound {
-				write(i)
-				s.consume(n)
+			n, lines, marker := sink.Lines(whole)
+			s.skipLines(n, lines)
+			if marker {
+				s.consume(markerLength(s.buf[s.r:s.w]))
 				return s.copyEnd(start, true)
 			}
-			if status == markerMaybe {
-				write(i)
-				more = true
-				break
+			if last < 0 {
+				return s.copyEnd(start, false)
 			}
-			if k := bytes.Index(data[i:], copyEndPattern); k >= 0 {
-				i += k + 1
-				continue
-			}
-			// No marker here; a backslash at the end may still begin one.
-			j := len(data)
-			if j >= 2 && data[j-1] == '\\' && data[j-2] == '\n' {
-				write(j - 1)
-				more = true
-				break
-			}
-			write(j)
-			atLineStart = data[j-1] == '\n'
-			break
+		case len(data) > max(s.ra.headroom, len(`\.\r`)):
+			// A line longer than the headroom, and so not the marker,
+			// streams through in pieces.
+			sink.Part(data)
+			s.consume(len(data))
+		default:
+			s.fill()
 		}
 	}
 }
 
-var copyEndPattern = []byte("\n\\.")
+// skipLines moves over n bytes that end with the last of lines newlines.
+func (s *Splitter) skipLines(n, lines int) {
+	if n == 0 {
+		return
+	}
+	if lines == 0 {
+		s.consume(n)
+		return
+	}
+	s.r += n
+	s.pos.offset += int64(n)
+	s.pos.line += lines
+	s.pos.col, s.pos.charCol = 1, 1
+}
+
+// isMarkerLine reports whether a line (without its newline) is the end
+// marker `\.`.
+func isMarkerLine(line []byte) bool {
+	n := len(line)
+	return (n == 2 || n == 3 && line[2] == '\r') && line[0] == '\\' && line[1] == '.'
+}
+
+// markerLength is the length of the marker line at the start of p, with its
+// line ending.
+func markerLength(p []byte) int {
+	if i := bytes.IndexByte(p, '\n'); i >= 0 {
+		return i + 1
+	}
+	return len(p)
+}
+
+// skipRows is the sink for rows nobody reads: it only finds the marker.
+type skipRows struct{}
+
+func (skipRows) Lines(p []byte) (n, lines int, marker bool) {
+	for n < len(p) {
+		line := p[n:]
+		nl := bytes.IndexByte(line, '\n')
+		if nl >= 0 {
+			line = line[:nl]
+		}
+		if isMarkerLine(line) {
+			return n, lines, true
+		}
+		if nl < 0 {
+			return len(p), lines, false
+		}
+		n += nl + 1
+		lines++
+	}
+	return n, lines, false
+}
+
+func (skipRows) Part([]byte) {}
 
 func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 	if s.err != nil {
@@ -415,38 +477,6 @@ func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 		Span:       spanOf(s.file, start, s.pos),
 		Terminated: terminated,
 	}, nil
-}
-
-type markerStatus int
-
-const (
-	markerNo markerStatus = iota
-	markerFound
-	markerMaybe // a prefix of the marker: more input decides
-)
-
-// endMarker checks whether p starts with the line `\.` and returns its
-// length with its line ending.
-func endMarker(p []byte, eof bool) (int, markerStatus) {
-	const marker = "\\.\r\n"
-	for i := 0; i < len(marker); i++ {
-		if i == len(p) {
-			if i == 2 && eof {
-				return 2, markerFound // `\.` at the very end of the input
-			}
-			if eof {
-				return 0, markerNo
-			}
-			return 0, markerMaybe
-		}
-		if p[i] != marker[i] {
-			if i == 2 && p[i] == '\n' {
-				return 3, markerFound
-			}
-			return 0, markerNo
-		}
-	}
-	return 4, markerFound
 }
 
 // InputError is a failure to read the input itself.

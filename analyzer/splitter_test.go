@@ -14,13 +14,14 @@ import (
 // splitAll splits input with a window of the given size, reading one byte
 // at a time when tiny is set, and returns each statement as text, with its
 // COPY rows after it.
-func splitAll(t *testing.T, input string, window int, tiny bool) []string {
+func splitAll(t *testing.T, input string, window, headroom int, tiny bool) []string {
 	t.Helper()
 	var src io.Reader = strings.NewReader(input)
 	if tiny {
 		src = iotest.OneByteReader(src)
 	}
-	s := newSplitter("f.sql", src, window)
+	s := newSplitter("f.sql", src, window, headroom)
+	defer s.Close()
 	var out []string
 	for {
 		st, err := s.Next()
@@ -46,7 +47,7 @@ func splitAll(t *testing.T, input string, window int, tiny bool) []string {
 		out = append(out, got)
 		if st.CopyIn {
 			var rows bytes.Buffer
-			end, err := s.CopyData(writerSink{&rows})
+			end, err := s.CopyData(&bytesSink{&rows})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,9 +64,16 @@ func splitAll(t *testing.T, input string, window int, tiny bool) []string {
 
 func endMarkerText(covered, rows string) string { return strings.TrimPrefix(covered, rows) }
 
-type writerSink struct{ w io.Writer }
+// bytesSink keeps the rows' bytes.
+type bytesSink struct{ rows *bytes.Buffer }
 
-func (s writerSink) Write(p []byte) { s.w.Write(p) }
+func (s *bytesSink) Lines(p []byte) (int, int, bool) {
+	n, lines, marker := skipRows{}.Lines(p)
+	s.rows.Write(p[:n])
+	return n, lines, marker
+}
+
+func (s *bytesSink) Part(p []byte) { s.rows.Write(p) }
 
 // lineCol returns the line and column of an offset of input, the column in
 // bytes and in characters (not counting a byte-order mark).
@@ -128,11 +136,11 @@ func TestSplitter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, mode := range []struct {
-			window int
-			tiny   bool
-		}{{initialWindow, false}, {4, true}, {1, false}} {
-			t.Run(fmt.Sprintf("%s/%d/%v", tt.name, mode.window, mode.tiny), func(t *testing.T) {
-				got := splitAll(t, tt.input, mode.window, mode.tiny)
+			window, headroom int
+			tiny             bool
+		}{{chunkSize, chunkHeadroom, false}, {4, 2, true}, {1, 1, false}, {3, 8, false}} {
+			t.Run(fmt.Sprintf("%s/%d/%d/%v", tt.name, mode.window, mode.headroom, mode.tiny), func(t *testing.T) {
+				got := splitAll(t, tt.input, mode.window, mode.headroom, mode.tiny)
 				if strings.Join(got, "\n|") != strings.Join(tt.want, "\n|") {
 					t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 				}
@@ -169,7 +177,8 @@ func TestSplitterDirectives(t *testing.T) {
 
 func TestSplitterOversized(t *testing.T) {
 	input := "SELECT 1;\nINSERT INTO t VALUES ('" + strings.Repeat("x\n", 1000) + strings.Repeat("é", 100) + "');\nSELECT 2;"
-	s := newSplitter("f.sql", strings.NewReader(input), 16)
+	s := newSplitter("f.sql", strings.NewReader(input), 16, 8)
+	defer s.Close()
 	s.MaxStmtBytes = 100
 	var got []*Stmt
 	for {

@@ -103,23 +103,26 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 }
 
 func (d *driver) runSource(ctx context.Context, src source) error {
-	r, err := src.open()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
 	d.files++
 	if _, seen := d.fileOrder[src.name]; !seen {
 		d.fileOrder[src.name] = len(d.fileOrder)
 	}
-	return d.runScript(ctx, src.name, r)
+	return d.read(ctx, src)
 }
 
-func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
+func (d *driver) splitter(name string, r io.Reader) *Splitter {
 	sp := NewSplitter(name, r)
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
+	return sp
+}
+
+func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
+	return d.runSplitter(ctx, d.splitter(name, r))
+}
+
+func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -195,7 +198,7 @@ func (d *driver) syntaxError(st *Stmt, err error) *SyntaxError {
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
 		pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col}
 		pos.advance(st.Text[:perr.Offset])
-		se.Span = Span{File: st.Span.File, Start: pos.offset, End: pos.offset, Line: pos.line, Col: pos.col, EndLine: pos.line, EndCol: pos.col}
+		se.Span = Span{File: st.Span.File, Entry: st.Span.Entry, Start: pos.offset, End: pos.offset, Line: pos.line, Col: pos.col, EndLine: pos.line, EndCol: pos.col}
 	}
 	return se
 }
@@ -229,9 +232,8 @@ func (d *driver) meta(x *exec, sp *Splitter) error {
 	case "c", "connect":
 		// \connect opens a session on another database (or the same one,
 		// for "-" or no name): settings start over.
-		words := strings.Fields(string(args))
-		if len(words) > 0 && words[0] != "-" && !strings.Contains(words[0], "=") {
-			d.current = d.catalog(strings.Trim(words[0], `"'`))
+		if db, same := connectTarget(args); !same {
+			d.current = d.catalog(db)
 		}
 		d.current.searchPath = defaultSearchPath
 	case "copy":

@@ -24,7 +24,9 @@ const (
 // by MaxStmtBytes), and COPY rows pass through CopyData without being kept.
 type Splitter struct {
 	file string
-	src  io.Reader
+	// entry names the part of an archive the input is, for spans.
+	entry string
+	src   io.Reader
 
 	buf  []byte
 	r, w int // buf[r:w] is read but not yet handed out
@@ -240,10 +242,7 @@ func (s *Splitter) takeComments() {
 		end := start
 		end.advance(s.buf[s.r+c.start : s.r+c.end])
 		text := bytes.TrimSpace(s.buf[s.r+c.start+2 : s.r+c.end])
-		s.directives = append(s.directives, Comment{
-			Span: Span{File: s.file, Start: start.offset, End: end.offset, Line: start.line, Col: start.col, EndLine: end.line, EndCol: end.col},
-			Text: string(text),
-		})
+		s.directives = append(s.directives, Comment{Span: s.span(start, end), Text: string(text)})
 	}
 	lx.comments = lx.comments[:0]
 }
@@ -263,7 +262,7 @@ func (s *Splitter) emit(end int) *Stmt {
 	} else {
 		endPos = start.plus(deltaOf(text))
 	}
-	st.Span = Span{File: s.file, Start: start.offset, End: endPos.offset, Line: start.line, Col: start.col, EndLine: endPos.line, EndCol: endPos.col}
+	st.Span = s.span(start, endPos)
 	if len(lx.escapedQuotes) > 0 {
 		st.EscapedQuotes = make([]int, len(lx.escapedQuotes))
 		for i, q := range lx.escapedQuotes {
@@ -303,6 +302,7 @@ func (s *Splitter) deferRestOfLine() {
 			rest := s.buf[s.r : s.r+i]
 			if len(bytes.TrimSpace(rest)) > 0 {
 				d := NewSplitter(s.file, bytes.NewReader(append([]byte(nil), rest...)))
+				d.entry = s.entry
 				d.pos = s.pos
 				d.standardStrings = s.standardStrings
 				s.deferred = d
@@ -404,13 +404,15 @@ func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 	if s.err != nil {
 		return CopyEnd{}, &InputError{File: s.file, Offset: s.pos.offset, Err: s.err}
 	}
-	return CopyEnd{
-		Span: Span{
-			File: s.file, Start: start.offset, End: s.pos.offset,
-			Line: start.line, Col: start.col, EndLine: s.pos.line, EndCol: s.pos.col,
-		},
-		Terminated: terminated,
-	}, nil
+	return CopyEnd{Span: s.span(start, s.pos), Terminated: terminated}, nil
+}
+
+// span is the stretch of the input from start to end.
+func (s *Splitter) span(start, end position) Span {
+	return Span{
+		File: s.file, Entry: s.entry, Start: start.offset, End: end.offset,
+		Line: start.line, Col: start.col, EndLine: end.line, EndCol: end.col,
+	}
 }
 
 type markerStatus int

@@ -12,7 +12,13 @@ import (
 // fixtureDir holds archives and compressed dumps of the loads scenario made
 // by the machine's pg_dump 15 and compression tools, for the tests that run
 // without a server. TestMakeFixtures remakes them.
-const fixtureDir = "../testdata/archives"
+var fixtureDir = func() string {
+	dir, err := filepath.Abs("../testdata/archives")
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
 
 // TestMakeFixtures remakes the files of testdata/archives when
 // PGSEQLINT_MAKE_FIXTURES=1: pg_dump's archives of the loads scenario in

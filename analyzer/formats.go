@@ -63,7 +63,7 @@ func (d *driver) read(ctx context.Context, src source) error {
 		br := bufio.NewReaderSize(r, 64<<10)
 		head, err := br.Peek(sniffLen)
 		if err != nil && !errors.Is(err, io.EOF) {
-			return pathError(src.name, err)
+			return inputError(src.name, err)
 		}
 		switch sniff(head) {
 		case kindCompressed:
@@ -97,15 +97,32 @@ func (d *driver) read(ctx context.Context, src source) error {
 			}
 			return d.runArchive(ctx, src.name, a)
 		}
-		err = d.runScript(ctx, src.name, br)
-		var de *decompress.Error
-		if errors.As(err, &de) {
-			// Say where the compressed file is damaged, not how much SQL
-			// came out of it first.
-			return fmt.Errorf("%s: %w", src.name, de)
+		if err := d.runScript(ctx, src.name, br); err != nil {
+			return inputError(src.name, err)
 		}
+		return nil
+	}
+}
+
+// inputError names the input in a failure to read it. Damaged compressed
+// data is reported where it is damaged, not after how much SQL came out.
+func inputError(name string, err error) error {
+	var de *decompress.Error
+	if errors.As(err, &de) {
+		return fmt.Errorf("%s: %w", name, de)
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err // it names the file and the place
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pathError(name, err)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // runArchive runs a pg_dump archive the way `pg_restore` (without options)

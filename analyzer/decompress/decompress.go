@@ -4,6 +4,7 @@
 package decompress
 
 import (
+	"bufio"
 	"bytes"
 	"compress/bzip2"
 	"errors"
@@ -80,7 +81,7 @@ const maxZstdWindow = 128 << 20
 // NewReader decompresses r. Errors from the returned reader are *Error
 // values that say where in r the data went wrong.
 func NewReader(m Method, r io.Reader) (io.ReadCloser, error) {
-	cr := &countingReader{r: r}
+	cr := &countingReader{r: bufio.NewReader(r)}
 	var (
 		dec io.Reader
 		end func()
@@ -111,6 +112,9 @@ func NewReader(m Method, r io.Reader) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("unknown compression method %d", m)
 	}
 	if err != nil {
+		if cr.err != nil {
+			return nil, cr.err // the input failed, not the data
+		}
 		return nil, &Error{Method: m, Offset: cr.n, Err: err}
 	}
 	return &reader{method: m, in: cr, dec: dec, end: end}, nil
@@ -169,9 +173,10 @@ func (r *reader) Close() error {
 }
 
 // countingReader counts the compressed bytes the decoder took, for errors,
-// and remembers a failure of the input itself.
+// and remembers a failure of the input itself. It reads byte by byte too,
+// so that deflate takes only what it uses and the count is exact.
 type countingReader struct {
-	r   io.Reader
+	r   *bufio.Reader
 	n   int64
 	err error
 }
@@ -179,8 +184,21 @@ type countingReader struct {
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	c.note(err)
+	return n, err
+}
+
+func (c *countingReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	c.note(err)
+	return b, err
+}
+
+func (c *countingReader) note(err error) {
 	if err != nil && err != io.EOF {
 		c.err = err
 	}
-	return n, err
 }

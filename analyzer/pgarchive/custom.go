@@ -60,7 +60,8 @@ func (c *customData) open(e *Entry) (io.ReadCloser, error) {
 		start := b.off
 		kind, err := b.r.ReadByte()
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Entry: e, Offset: start, What: "no data block for the entry at or after this point (an archive that cannot seek is read in order)"}
+			return nil, &Error{Entry: e, Offset: -1,
+				What: fmt.Sprintf("data block not found after byte %d (an archive that cannot seek is read in order)", start)}
 		}
 		if err != nil {
 			return nil, dataError("", e, start, err)

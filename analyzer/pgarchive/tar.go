@@ -75,7 +75,9 @@ func (t *tarData) open(e *Entry) (io.ReadCloser, error) {
 	for {
 		h, err := t.tr.Next()
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Member: e.filename, Entry: e, Offset: -1, What: "no such member after the ones already read (a tar archive is read in order)"}
+			// pg_dump writes the members in the table's order, and they
+			// are read so: a missing one is a damaged or cut archive.
+			return nil, &Error{Member: e.filename, Entry: e, Offset: t.counted.n, What: "no such member before the end of the archive"}
 		}
 		if err != nil {
 			return nil, tarError(e, t.counted.n, err)

@@ -167,12 +167,11 @@ func openCustom(t *testing.T, path string) *pgarchive.Archive {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { f.Close() })
 	a, err := pgarchive.ReadCustom(f)
 	if err != nil {
-		f.Close()
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { a.Close() })
 	return a
 }
 

@@ -110,8 +110,8 @@ func (d *driver) runSource(ctx context.Context, src source) error {
 	return d.read(ctx, src)
 }
 
-func (d *driver) splitter(name string, r io.Reader) *Splitter {
-	sp := NewSplitter(name, r)
+func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
+	sp := newSplitter(name, r, window)
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
@@ -119,7 +119,7 @@ func (d *driver) splitter(name string, r io.Reader) *Splitter {
 }
 
 func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
-	return d.runSplitter(ctx, d.splitter(name, r))
+	return d.runSplitter(ctx, d.splitter(name, r, initialWindow))
 }
 
 func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {

@@ -130,7 +130,6 @@ func inputError(name string, err error) error {
 // order, ACLs and then event triggers and materialized views last. Each
 // entry is split as a script of its own, whose spans name the entry.
 func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archive) error {
-	defer a.Close()
 	// pg_restore opens a session of its own.
 	d.current.searchPath = defaultSearchPath
 	standardStrings := true
@@ -141,6 +140,12 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 			d.current.setSearchPath([]string{step.Schema, "pg_catalog"})
 		}
 		var parts []io.Reader
+		// Most entries are one short definition: a small window will do,
+		// and it grows for a longer one.
+		window := 2 * len(e.Defn)
+		if step.Data {
+			window = initialWindow
+		}
 		if step.Defn {
 			parts = append(parts, definition(e))
 		}
@@ -157,7 +162,7 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 				parts = append(parts, bytes.NewBufferString(e.CopyStmt), data)
 			}
 		}
-		sp := d.splitter(name, io.MultiReader(parts...))
+		sp := d.splitter(name, io.MultiReader(parts...), max(window, 512))
 		sp.entry = e.Label()
 		sp.pos.offset = offset
 		sp.standardStrings = standardStrings

@@ -134,7 +134,6 @@ type Archive struct {
 type dataSource interface {
 	// open returns the entry's data, decompressed, or nil when it has none.
 	open(e *Entry) (io.ReadCloser, error)
-	close() error
 }
 
 // Data returns the entry's data, decompressed: the rows of a COPY, or the
@@ -149,9 +148,6 @@ func (a *Archive) Data(e *Entry) (io.ReadCloser, error) {
 	}
 	return a.data.open(e)
 }
-
-// Close releases the files the archive holds open.
-func (a *Archive) Close() error { return a.data.close() }
 
 // Error is a damaged or unsupported archive.
 type Error struct {

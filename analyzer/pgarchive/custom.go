@@ -101,13 +101,6 @@ func (c *customData) decompress(e *Entry, start int64) (io.ReadCloser, error) {
 	return &entryData{dec: dec, where: func() int64 { return c.b.off }, entry: e, rest: chunks.skip}, nil
 }
 
-func (c *customData) close() error {
-	if cl, ok := c.seeker.(io.Closer); ok {
-		return cl.Close()
-	}
-	return nil
-}
-
 // skipBlobs steps over a BLOBS block: for each large object its OID and its
 // chunks, then a zero OID.
 func skipBlobs(b *binReader) error {

@@ -111,8 +111,6 @@ func (d *directoryData) open(e *Entry) (io.ReadCloser, error) {
 	return &entryData{dec: closeBoth{dec, f}, member: member, entry: e, where: func() int64 { return counted.n }}, nil
 }
 
-func (d *directoryData) close() error { return nil }
-
 // closeBoth closes a decompressor and the file under it.
 type closeBoth struct {
 	io.ReadCloser

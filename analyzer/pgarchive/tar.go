@@ -88,8 +88,6 @@ func (t *tarData) open(e *Entry) (io.ReadCloser, error) {
 	}
 }
 
-func (t *tarData) close() error { return nil }
-
 func tarError(e *Entry, offset int64, err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return &Error{Entry: e, Offset: offset, What: errTruncated.Error()}

@@ -27,8 +27,9 @@ func (s TextStyle) paint(attrs ...color.Attribute) func(a ...any) string {
 }
 
 // WriteText writes the report for people: each finding as
-// file:line:col: severity: message [rule], the source line, and a hint
-// with the statement that fixes it; then a summary line.
+// file:line:col: severity: message [rule], the source line, the database
+// when the input holds several, and a hint with the statement that fixes
+// it; then a summary line.
 func WriteText(w io.Writer, res *Result, style TextStyle) error {
 	bold := style.paint(color.Bold)
 	sev := map[Severity]func(a ...any) string{

@@ -44,7 +44,7 @@ var rolesExist = regexp.MustCompile(`(?m)\A(psql:[^\n]*ERROR:  role "[^"]+" alre
 func TestDumpAllDatabases(t *testing.T) {
 	c := pgtest.Start(t)
 	databases := map[string]string{
-		"pgseqlint_dumpall_loads":     "loads.sql",
+		"pgseqlint_dumpall_loads":    "loads.sql",
 		"Pgseqlint DumpAll Identity": "identity.sql",
 	}
 	admin := c.NewDatabase(t)

@@ -66,13 +66,10 @@ func TestDifferentialArchives(t *testing.T) {
 							t.Fatalf("pg_restore %s: %s", filepath.Base(a), stderr)
 						}
 					}
-					want := map[string]bool{}
-					for _, col := range restored.Collisions(t) {
-						want[col.Sequence] = true
-					}
+					want := colliding(t, restored)
 					got := verdict(t, archives...)
 					compare(t, "the archive against pg_restore -f -", got, verdict(t, scripts...))
-					compare(t, "the archive against the restored database", got, sortedKeys(want))
+					compare(t, "the archive against the restored database", got, want)
 					cases++
 					sequences += len(want)
 				})

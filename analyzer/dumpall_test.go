@@ -16,20 +16,7 @@ import (
 // the colliding sequences of each database, as "database: sequence".
 func verdictByDatabase(t *testing.T, files ...string) []string {
 	t.Helper()
-	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: files, Rules: rules.All()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, d := range res.Diagnostics {
-		switch d.Rule {
-		case "missing-setval", "stale-setval":
-			seen[d.Subject.Database+": "+d.Subject.Sequence] = true
-		case "syntax-error":
-			t.Errorf("%s: %s", d.Span, d.Message)
-		}
-	}
-	return sortedKeys(seen)
+	return verdictBy(t, func(s *analyzer.Subject) string { return s.Database + ": " + s.Sequence }, files...)
 }
 
 // rolesExist matches what restoring pg_dumpall's output into the cluster it

@@ -1,38 +1,18 @@
 package pgtest
 
 import (
-	"bytes"
-	"context"
 	"errors"
-	"fmt"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// tool runs a client program (pg_dump, pg_restore, pg_dumpall) with exactly
-// the arguments given, and returns stdout, stderr and its exit error.
-func (c *Cluster) tool(name string, args ...string) (stdout, stderr []byte, err error) {
-	ctx, cancel := context.WithTimeout(context.Background(), clientTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)
-	cmd.Env = c.env()
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err = cmd.Run()
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		err = fmt.Errorf("%s timed out after %v", name, clientTimeout)
-	}
-	return o.Bytes(), e.Bytes(), err
-}
 
 // DumpArchive runs the machine's pg_dump on db, writing to path (a file,
 // or a directory for --format=directory), with the arguments given
 // (--format=custom, --compress=0, ...).
 func (c *Cluster) DumpArchive(t testing.TB, db *DB, path string, args ...string) {
 	t.Helper()
-	if _, e, err := c.tool("pg_dump", append(args, "--file="+path, "--dbname="+db.Name)...); err != nil {
+	if _, e, err := c.tool(nil, "pg_dump", append(args, "--file="+path, "--dbname="+db.Name)...); err != nil {
 		t.Fatalf("pgtest: pg_dump %s: %v\n%s", strings.Join(args, " "), err, e)
 	}
 }
@@ -41,7 +21,7 @@ func (c *Cluster) DumpArchive(t testing.TB, db *DB, path string, args ...string)
 // archive written so cannot seek back to record where its data blocks are.
 func (c *Cluster) DumpArchiveToPipe(t testing.TB, db *DB, args ...string) []byte {
 	t.Helper()
-	o, e, err := c.tool("pg_dump", append(args, "--dbname="+db.Name)...)
+	o, e, err := c.tool(nil, "pg_dump", append(args, "--dbname="+db.Name)...)
 	if err != nil {
 		t.Fatalf("pgtest: pg_dump %s: %v\n%s", strings.Join(args, " "), err, e)
 	}
@@ -52,7 +32,7 @@ func (c *Cluster) DumpArchiveToPipe(t testing.TB, db *DB, args ...string) []byte
 // (pg_restore -f -): what a restore would run.
 func (c *Cluster) RestoreScript(t testing.TB, archive string, args ...string) []byte {
 	t.Helper()
-	o, e, err := c.tool("pg_restore", append(args, "--file=-", archive)...)
+	o, e, err := c.tool(nil, "pg_restore", append(args, "--file=-", archive)...)
 	if err != nil {
 		t.Fatalf("pgtest: pg_restore -f - %s: %v\n%s", archive, err, e)
 	}
@@ -63,7 +43,7 @@ func (c *Cluster) RestoreScript(t testing.TB, archive string, args ...string) []
 // errors as pg_restore does by default, and returns its stderr.
 func (db *DB) Restore(t testing.TB, archive string, args ...string) (stderr string) {
 	t.Helper()
-	_, e, err := db.c.tool("pg_restore", append(args, "--dbname="+db.Name, archive)...)
+	_, e, err := db.c.tool(nil, "pg_restore", append(args, "--dbname="+db.Name, archive)...)
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("pgtest: pg_restore %s: %v\n%s", archive, err, e)
@@ -75,7 +55,7 @@ func (db *DB) Restore(t testing.TB, archive string, args ...string) (stderr stri
 // returns its script.
 func (c *Cluster) DumpAll(t testing.TB, args ...string) []byte {
 	t.Helper()
-	o, e, err := c.tool("pg_dumpall", args...)
+	o, e, err := c.tool(nil, "pg_dumpall", args...)
 	if err != nil {
 		t.Fatalf("pgtest: pg_dumpall %s: %v\n%s", strings.Join(args, " "), err, e)
 	}

@@ -108,24 +108,28 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 }
 
 func (d *driver) runSource(ctx context.Context, src source) error {
-	r, err := src.open()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
 	d.files++
 	if _, seen := d.fileOrder[src.name]; !seen {
 		d.fileOrder[src.name] = len(d.fileOrder)
 	}
-	return d.runScript(ctx, src.name, r)
+	return d.read(ctx, src)
 }
 
-func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
-	sp := NewSplitter(name, r)
-	defer sp.Close()
+// splitter reads a script; window is how much of it to read at a time.
+func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
+	sp := newSplitter(name, r, window, min(window, chunkHeadroom))
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
+	return sp
+}
+
+func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
+	return d.runSplitter(ctx, d.splitter(name, r, chunkSize))
+}
+
+func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
+	defer sp.Close()
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -211,7 +215,10 @@ func (d *driver) syntaxError(st *Stmt, err error) *SyntaxError {
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
 		pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col, charCol: st.Span.CharCol}
 		pos.advance(st.Text[:perr.Offset])
-		se.Span = spanOf(st.Span.File, pos, pos)
+		se.Span = st.Span
+		se.Span.Start, se.Span.End = pos.offset, pos.offset
+		se.Span.Line, se.Span.Col, se.Span.CharCol = pos.line, pos.col, pos.charCol
+		se.Span.EndLine, se.Span.EndCol, se.Span.EndCharCol = pos.line, pos.col, pos.charCol
 	}
 	return se
 }
@@ -245,9 +252,8 @@ func (d *driver) meta(x *exec, sp *Splitter) error {
 	case "c", "connect":
 		// \connect opens a session on another database (or the same one,
 		// for "-" or no name): settings start over.
-		words := strings.Fields(string(args))
-		if len(words) > 0 && words[0] != "-" && !strings.Contains(words[0], "=") {
-			d.current = d.catalog(strings.Trim(words[0], `"'`))
+		if db, same := connectTarget(args); !same {
+			d.current = d.catalog(db)
 		}
 		d.current.searchPath = defaultSearchPath
 	case "copy":

@@ -79,7 +79,7 @@ type copyFolder struct {
 	// digitNull is set when the NULL marker is made of digits: then a key
 	// of digits may be NULL.
 	digitNull bool
-	stats  []keyStats
+	stats     []keyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
 

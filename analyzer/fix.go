@@ -140,4 +140,4 @@ func moveName(k MoveKind) string {
 	return "setval"
 }
 
-func lineOf(s Span) string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
+func lineOf(s Span) string { return fmt.Sprintf("%s:%d", s.Place(), s.Line) }

@@ -5,13 +5,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive"
 )
 
-// source is one script the driver reads, in order: a file, standard input.
+// source is one script the driver reads, in order: a file, standard input,
+// a pg_dump directory archive.
 type source struct {
 	// name is how spans and reports name it.
 	name string
 	open func() (io.ReadCloser, error)
+	// dir is set for a directory archive (pg_dump -Fd), which is read from
+	// its files instead of through open.
+	dir string
+	// rewritable is set for a plain SQL file, neither compressed nor an
+	// archive: the only input that can be rewritten in place.
+	rewritable bool
 }
 
 // stdinName is how spans and reports name standard input.
@@ -31,12 +40,28 @@ func (d *driver) expand(path string) ([]source, error) {
 		return nil, pathError(path, err)
 	}
 	if info.IsDir() {
+		if pgarchive.IsDirectory(path) {
+			return []source{{name: path, dir: path}}, nil
+		}
 		return nil, fmt.Errorf("%s: is a directory", path)
 	}
-	return []source{{name: path, open: func() (io.ReadCloser, error) {
+	open := func() (io.ReadCloser, error) {
 		f, err := os.Open(path)
 		return f, pathError(path, err)
-	}}}, nil
+	}
+	return []source{{name: path, open: open, rewritable: info.Mode().IsRegular() && isPlain(open)}}, nil
+}
+
+// isPlain reports whether a file holds plain SQL, by its first bytes.
+func isPlain(open func() (io.ReadCloser, error)) bool {
+	f, err := open()
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, sniffLen)
+	n, _ := io.ReadFull(f, head)
+	return sniff(head[:n]) == kindPlain
 }
 
 // pathError says what went wrong with a path the user gave, without the

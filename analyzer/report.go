@@ -27,8 +27,9 @@ func (s TextStyle) paint(attrs ...color.Attribute) func(a ...any) string {
 }
 
 // WriteText writes the report for people: each finding as
-// file:line:col: severity: message [rule], the source line, and a hint
-// with the statement that fixes it; then a summary line.
+// file:line:col: severity: message [rule], the source line, the database
+// when the input holds several, and a hint with the statement that fixes
+// it; then a summary line.
 func WriteText(w io.Writer, res *Result, style TextStyle) error {
 	bold := style.paint(color.Bold)
 	sev := map[Severity]func(a ...any) string{
@@ -42,6 +43,9 @@ func WriteText(w io.Writer, res *Result, style TextStyle) error {
 		ew.printf("%s: %s: %s %s\n", bold(d.Span.String()), sev[d.Severity](d.Severity), d.Message, faint("["+d.Rule+"]"))
 		if d.Source != "" {
 			ew.printf("    %s\n", d.Source)
+		}
+		if d.Subject != nil && d.Subject.Database != "" {
+			ew.printf("    in database %s\n", QuoteIdent(d.Subject.Database))
 		}
 		if d.Fix != nil {
 			ew.printf("    %s %s\n", hint("hint:"), d.Fix.SQL)
@@ -90,6 +94,7 @@ type jsonDiagnostic struct {
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
 	File      string `json:"file"`
+	Entry     string `json:"entry,omitempty"` // the TOC entry, in a pg_dump archive
 	Line      int    `json:"line"`
 	Column    int    `json:"column"`
 	EndLine   int    `json:"end_line"`
@@ -123,7 +128,7 @@ func WriteJSON(w io.Writer, res *Result) error {
 	for _, d := range res.Diagnostics {
 		jd := jsonDiagnostic{
 			Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
-			File: d.Span.File, Line: d.Span.Line, Column: d.Span.Col,
+			File: d.Span.File, Entry: d.Span.Entry, Line: d.Span.Line, Column: d.Span.Col,
 			EndLine: d.Span.EndLine, EndColumn: d.Span.EndCol,
 		}
 		if s := d.Subject; s != nil {

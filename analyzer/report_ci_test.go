@@ -70,7 +70,7 @@ func copyShop(t *testing.T, edit func(name string, data []byte) []byte) (*analyz
 	if err != nil {
 		t.Fatal(err)
 	}
-	return check(t, nil, paths...), root
+	return checkPaths(t, nil, paths...), root
 }
 
 // TestFingerprintsStable moves every finding down and loads more keys: the
@@ -119,7 +119,7 @@ func TestGitLabReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := check(t, nil, path)
+	res := checkPaths(t, nil, path)
 	issues := gitlabOf(t, res, root)
 	if len(issues) != 3 {
 		t.Fatalf("%d issues, want 3: %+v", len(issues), issues)

@@ -62,7 +62,7 @@ func repoRoot(t *testing.T) analyzer.SourceRoot {
 	return root
 }
 
-func check(t *testing.T, stdin io.Reader, paths ...string) *analyzer.Result {
+func checkPaths(t *testing.T, stdin io.Reader, paths ...string) *analyzer.Result {
 	t.Helper()
 	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: paths, Stdin: stdin, Rules: rules.All()})
 	if err != nil {
@@ -150,11 +150,11 @@ func TestSARIFSchema(t *testing.T) {
 		root  analyzer.SourceRoot
 		count int
 	}{
-		{"serverpod", check(t, nil, serverpodDump), repoRoot(t), 1},
-		{"several files", check(t, nil, shopFiles...), repoRoot(t), 4},
-		{"stdin", check(t, strings.NewReader("CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"), "-"), repoRoot(t), 1},
-		{"clean", check(t, nil, clean), repoRoot(t), 0},
-		{"outside the root", check(t, nil, shopFiles...), outside, 4},
+		{"serverpod", checkPaths(t, nil, serverpodDump), repoRoot(t), 1},
+		{"several files", checkPaths(t, nil, shopFiles...), repoRoot(t), 4},
+		{"stdin", checkPaths(t, strings.NewReader("CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"), "-"), repoRoot(t), 1},
+		{"clean", checkPaths(t, nil, clean), repoRoot(t), 0},
+		{"outside the root", checkPaths(t, nil, shopFiles...), outside, 4},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -235,7 +235,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 				}
 				return db.Collisions(t)
 			}
-			before := check(t, nil, tc.files...)
+			before := checkPaths(t, nil, tc.files...)
 			found := map[string]bool{}
 			for _, d := range before.Diagnostics {
 				if d.Subject != nil {
@@ -303,7 +303,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 			if got := restore(copies); len(got) != 0 {
 				t.Errorf("PostgreSQL still finds collisions after the fixes: %+v", got)
 			}
-			for _, d := range check(t, nil, copies...).Diagnostics {
+			for _, d := range checkPaths(t, nil, copies...).Diagnostics {
 				if d.Rule == "missing-setval" || d.Rule == "stale-setval" {
 					t.Errorf("after the fixes: %s: %s", d.Span, d.Message)
 				}

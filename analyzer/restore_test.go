@@ -18,6 +18,12 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // colliding (missing-setval or stale-setval), sorted.
 func verdict(t *testing.T, files ...string) []string {
 	t.Helper()
+	return verdictBy(t, func(s *analyzer.Subject) string { return s.Sequence }, files...)
+}
+
+// verdictBy is verdict with each colliding sequence named by name.
+func verdictBy(t *testing.T, name func(*analyzer.Subject) string, files ...string) []string {
+	t.Helper()
 	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: files, Rules: rules.All()})
 	if err != nil {
 		t.Fatal(err)
@@ -26,7 +32,7 @@ func verdict(t *testing.T, files ...string) []string {
 	for _, d := range res.Diagnostics {
 		switch d.Rule {
 		case "missing-setval", "stale-setval":
-			seen[d.Subject.Sequence] = true
+			seen[name(d.Subject)] = true
 		case "syntax-error":
 			t.Errorf("%s: %s", d.Span, d.Message)
 		}
@@ -53,6 +59,12 @@ func truth(t *testing.T, c *pgtest.Cluster, files ...string) []string {
 			t.Fatalf("restoring %s: %s", filepath.Base(f), stderr)
 		}
 	}
+	return colliding(t, db)
+}
+
+// colliding returns the sequences PostgreSQL says collide in db, sorted.
+func colliding(t *testing.T, db *pgtest.DB) []string {
+	t.Helper()
 	seen := map[string]bool{}
 	for _, col := range db.Collisions(t) {
 		seen[col.Sequence] = true

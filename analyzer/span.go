@@ -8,8 +8,14 @@ import (
 // Span is a half-open byte range [Start, End) of one input file. Line and
 // Col give the position of Start, EndLine and EndCol the position of End;
 // both are 1-based and count bytes, as compilers and editors do.
+//
+// In a pg_dump archive, Entry names the TOC entry ("TOC entry 215 (TABLE
+// DATA public.users)"), Line and Col count within the text pg_restore runs
+// for it (its definition, or its COPY statement and rows), and Start and
+// End count the bytes of all the entries in the order they run.
 type Span struct {
 	File       string
+	Entry      string
 	Start, End int64
 	Line, Col  int
 	EndLine    int
@@ -34,7 +40,16 @@ func (s Span) to(e Span) Span {
 	return s
 }
 
-func (s Span) String() string { return fmt.Sprintf("%s:%d:%d", s.File, s.Line, s.Col) }
+func (s Span) String() string { return fmt.Sprintf("%s:%d:%d", s.Place(), s.Line, s.Col) }
+
+// Place names the input the span is in: the file, and in an archive the
+// entry ("backup.dump: TOC entry 215 (TABLE DATA public.users)").
+func (s Span) Place() string {
+	if s.Entry == "" {
+		return s.File
+	}
+	return s.File + ": " + s.Entry
+}
 
 // position is a place in the input while it is being read.
 type position struct {

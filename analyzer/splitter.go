@@ -24,7 +24,9 @@ const (
 // by MaxStmtBytes), and COPY rows pass through CopyData without being kept.
 type Splitter struct {
 	file string
-	ra   *readAhead
+	// entry names the part of an archive the input is, for spans.
+	entry string
+	ra    *readAhead
 
 	// buf[r:w] is the window: read but not yet handed out. buf is the
 	// chunk cur, or, while a statement is longer than a chunk's headroom,
@@ -273,10 +275,7 @@ func (s *Splitter) takeComments() {
 		end := start
 		end.advance(s.buf[s.r+c.start : s.r+c.end])
 		text := bytes.TrimSpace(s.buf[s.r+c.start+2 : s.r+c.end])
-		s.directives = append(s.directives, Comment{
-			Span: spanOf(s.file, start, end),
-			Text: string(text),
-		})
+		s.directives = append(s.directives, Comment{Span: s.span(start, end), Text: string(text)})
 	}
 	lx.comments = lx.comments[:0]
 }
@@ -298,7 +297,7 @@ func (s *Splitter) emit(end int) *Stmt {
 	} else {
 		endPos = start.plus(deltaOf(text))
 	}
-	st.Span = spanOf(s.file, start, endPos)
+	st.Span = s.span(start, endPos)
 	for _, q := range lx.escapedQuotes {
 		st.EscapedQuotes = append(st.EscapedQuotes, q-lx.tokStart)
 	}
@@ -335,6 +334,7 @@ func (s *Splitter) deferRestOfLine() {
 			rest := s.buf[s.r : s.r+i]
 			if len(bytes.TrimSpace(rest)) > 0 {
 				d := NewSplitter(s.file, bytes.NewReader(append([]byte(nil), rest...)))
+				d.entry = s.entry
 				d.pos = s.pos
 				d.standardStrings = s.standardStrings
 				s.deferred = d
@@ -473,10 +473,14 @@ func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 	if s.err != nil {
 		return CopyEnd{}, &InputError{File: s.file, Offset: s.pos.offset, Err: s.err}
 	}
-	return CopyEnd{
-		Span:       spanOf(s.file, start, s.pos),
-		Terminated: terminated,
-	}, nil
+	return CopyEnd{Span: s.span(start, s.pos), Terminated: terminated}, nil
+}
+
+// span is the stretch of the input from start to end.
+func (s *Splitter) span(start, end position) Span {
+	sp := spanOf(s.file, start, end)
+	sp.Entry = s.entry
+	return sp
 }
 
 // InputError is a failure to read the input itself.

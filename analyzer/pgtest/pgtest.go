@@ -331,9 +331,15 @@ func (c *Cluster) logTail() string {
 // client runs psql or pg_dump against database db, feeding stdin if not
 // nil, and returns stdout, stderr and the exit error.
 func (c *Cluster) client(db string, stdin []byte, name string, args ...string) (stdout, stderr []byte, err error) {
+	return c.tool(stdin, name, append(args, "-d", db)...)
+}
+
+// tool runs a client program with exactly the arguments given, feeding
+// stdin if not nil, and returns stdout, stderr and the exit error.
+func (c *Cluster) tool(stdin []byte, name string, args ...string) (stdout, stderr []byte, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), clientTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), append(args, "-d", db)...)
+	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)
 	cmd.Env = c.env()
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)

@@ -26,13 +26,16 @@ func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH...",
 		Short: "Report problems",
-		Long: `Check reads the PATHs in the order given, as one script (a file, or - for standard input),
-and reports every sequence whose next value is not past the keys loaded into its columns.
+		Long: `Check reads the PATHs in the order given, as one script (a file, a pg_dump directory
+archive, or - for standard input), and reports every sequence whose next value is not past the
+keys loaded into its columns. Compressed files (gzip, zstd, lz4, bzip2, xz) and pg_dump's
+custom, directory and tar archives are read natively.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when the run
 itself failed.`,
 		Example: `  pgseqlint check dump.sql
   pgseqlint check schema.sql data.sql
+  pgseqlint check backup.dump backup.sql.gz
   pg_dump mydb | pgseqlint check --format json -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

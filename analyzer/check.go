@@ -22,6 +22,14 @@ type Options struct {
 	Rules []*Rule
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
+	// Layout is how a directory's files run: LayoutAuto ("" too) detects
+	// the migration tool.
+	Layout Layout
+	// Schema paths are read first, for their DDL only: they say what the
+	// tables and sequences are, and nothing in them is reported.
+	Schema []string
+	// Verbose, when set, receives the files in the order they are read.
+	Verbose io.Writer
 }
 
 // Result is what a run found.
@@ -44,8 +52,14 @@ func (r *Result) Count(sev Severity) int {
 
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}}
+	if _, err := ParseLayout(string(opts.Layout)); err != nil {
+		return nil, err
+	}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}}
 	d.current = d.catalog("")
+	if err := d.readSchema(ctx); err != nil {
+		return nil, err
+	}
 	for _, path := range opts.Paths {
 		if err := d.runPath(ctx, path); err != nil {
 			return nil, err
@@ -74,6 +88,13 @@ type driver struct {
 	clock     clock
 	diags     []Diagnostic
 	fileOrder map[string]int
+	// schema is set while the --schema paths are read; schemaFiles are
+	// the files read then, whose findings are dropped.
+	schema      bool
+	schemaFiles map[string]bool
+	// including is the chain of files being read, the outermost first:
+	// \i and \ir add to it.
+	including []includeFrame
 
 	files, statements int
 }
@@ -108,15 +129,33 @@ func (d *driver) runSource(ctx context.Context, src source) error {
 		return err
 	}
 	defer r.Close()
-	d.files++
-	if _, seen := d.fileOrder[src.name]; !seen {
-		d.fileOrder[src.name] = len(d.fileOrder)
+	sp := NewSplitter(src.name, r)
+	if src.start.line > 0 {
+		sp.pos = src.start
 	}
-	return d.runScript(ctx, src.name, r)
+	return d.readFile(ctx, sp, src.note)
 }
 
-func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
-	sp := NewSplitter(name, r)
+// readFile runs the script of one file (or of a part of it) as the next
+// link of the include chain.
+func (d *driver) readFile(ctx context.Context, sp *Splitter, note string) error {
+	if d.schema {
+		note += " (schema: DDL only)"
+	}
+	d.logf("  read %s%s\n", sp.file, note)
+	if _, seen := d.fileOrder[sp.file]; !seen {
+		d.fileOrder[sp.file] = len(d.fileOrder)
+		d.files++
+	}
+	if d.schema {
+		d.schemaFiles[sp.file] = true
+	}
+	d.including = append(d.including, newIncludeFrame(sp.file))
+	defer func() { d.including = d.including[:len(d.including)-1] }()
+	return d.runScript(ctx, sp)
+}
+
+func (d *driver) runScript(ctx context.Context, sp *Splitter) error {
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
@@ -135,14 +174,16 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 		d.statements++
 		x := &exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, After: st.Span.End}}
 		if st.Kind == KindMeta {
-			err = d.meta(x, sp)
+			err = d.meta(ctx, x, sp)
 		} else {
 			err = d.sql(x, sp, string(st.Text))
 		}
 		if err != nil {
 			return err
 		}
-		d.runRules(st)
+		if !d.schema {
+			d.runRules(st)
+		}
 	}
 }
 
@@ -161,6 +202,9 @@ func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 	}
 	copied := false
 	for _, s := range stmts {
+		if d.schema && !schemaStatement(s) {
+			continue
+		}
 		if cp, ok := s.(*ast.Copy); ok && st.CopyIn && !copied {
 			copied = true
 			if err := d.copyIn(x, sp, cp); err != nil {
@@ -223,7 +267,7 @@ func parseText(st *Stmt, text string) string {
 }
 
 // meta runs a psql meta-command.
-func (d *driver) meta(x *exec, sp *Splitter) error {
+func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
 	name, args := metaCommand(x.stmt.Text)
 	switch name {
 	case "c", "connect":
@@ -234,7 +278,12 @@ func (d *driver) meta(x *exec, sp *Splitter) error {
 			d.current = d.catalog(strings.Trim(words[0], `"'`))
 		}
 		d.current.searchPath = defaultSearchPath
+	case "i", "include", "ir", "include_relative":
+		return d.include(ctx, x, name, args)
 	case "copy":
+		if d.schema {
+			return nil // data: a schema is read for its DDL only
+		}
 		cp, err := psqlCopy(args)
 		if err != nil {
 			x.stmt.Events = append(x.stmt.Events, &SyntaxError{Message: err.Error(), Span: x.stmt.Span})
@@ -308,7 +357,11 @@ func (d *driver) finish() {
 	}
 }
 
-func (d *driver) report(diag Diagnostic) { d.diags = append(d.diags, diag) }
+func (d *driver) report(diag Diagnostic) {
+	if !d.schemaFiles[diag.Span.File] {
+		d.diags = append(d.diags, diag)
+	}
+}
 
 func (d *driver) sortDiagnostics() {
 	sort.SliceStable(d.diags, func(i, j int) bool {

@@ -7,11 +7,17 @@ import (
 	"os"
 )
 
-// source is one script the driver reads, in order: a file, standard input.
+// source is one script the driver reads, in order: a file, standard input,
+// or the part of a migration file that runs.
 type source struct {
 	// name is how spans and reports name it.
 	name string
 	open func() (io.ReadCloser, error)
+	// start is where in the file the reader begins, for a part of a file;
+	// the zero value is the file's beginning.
+	start position
+	// note tells, in the -v listing, which part of the file is read.
+	note string
 }
 
 // expand turns a path of the command line into the scripts it stands for;
@@ -28,7 +34,7 @@ func (d *driver) expand(path string) ([]source, error) {
 		return nil, pathError(path, err)
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
+		return d.migrationSources(path)
 	}
 	return []source{{name: path, open: func() (io.ReadCloser, error) {
 		f, err := os.Open(path)

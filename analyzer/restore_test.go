@@ -18,7 +18,14 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // colliding (missing-setval or stale-setval), sorted.
 func verdict(t *testing.T, files ...string) []string {
 	t.Helper()
-	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: files, Rules: rules.All()})
+	return verdictOf(t, analyzer.Options{Paths: files})
+}
+
+// verdictOf is verdict for a run with options (the rules are all of them).
+func verdictOf(t *testing.T, opts analyzer.Options) []string {
+	t.Helper()
+	opts.Rules = rules.All()
+	res, err := analyzer.Check(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,13 +8,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
-	"github.com/pgseqlint/pgseqlint/rules"
 )
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
 type checkOptions struct {
 	io     streams
 	paths  []string
+	inputs inputOptions
 	format string
 	color  string
 	failOn string
@@ -25,13 +25,16 @@ func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH...",
 		Short: "Report problems",
-		Long: `Check reads the PATHs in the order given, as one script (a file, or - for standard input),
-and reports every sequence whose next value is not past the keys loaded into its columns.
+		Long: `Check reads the PATHs in the order given, as one script (a file, a migration directory, or -
+for standard input), and reports every sequence whose next value is not past the keys loaded
+into its columns. A directory's files run in the order of its migration tool, detected or
+given with --layout.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when the run
 itself failed.`,
 		Example: `  pgseqlint check dump.sql
   pgseqlint check schema.sql data.sql
+  pgseqlint check -v --schema schema.sql db/migrations
   pg_dump mydb | pgseqlint check --format json -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,6 +45,7 @@ itself failed.`,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
+	opts.inputs.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
@@ -63,7 +67,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if opts.format != "text" && opts.format != "json" {
 		return failure(fmt.Errorf("unknown format %q (want text or json)", opts.format))
 	}
-	res, err := analyzer.Check(ctx, analyzer.Options{Paths: opts.paths, Stdin: opts.io.in, Rules: rules.All()})
+	checkOpts, err := opts.inputs.analyzerOptions(opts.paths, opts.io)
+	if err != nil {
+		return failure(err)
+	}
+	res, err := analyzer.Check(ctx, checkOpts)
 	if err != nil {
 		return failure(err)
 	}

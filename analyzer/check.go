@@ -22,6 +22,14 @@ type Options struct {
 	Rules []*Rule
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
+	// Layout is how a directory's files run: LayoutAuto ("" too) detects
+	// the migration tool.
+	Layout Layout
+	// Schema paths are read first, for their DDL only: they say what the
+	// tables and sequences are, and nothing in them is reported.
+	Schema []string
+	// Verbose, when set, receives the files in the order they are read.
+	Verbose io.Writer
 }
 
 // Result is what a run found.
@@ -44,9 +52,15 @@ func (r *Result) Count(sev Severity) int {
 
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}}
+	if _, err := ParseLayout(string(opts.Layout)); err != nil {
+		return nil, err
+	}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}}
 	d.pass.report = d.report
 	d.current = d.catalog("")
+	if err := d.readSchema(ctx); err != nil {
+		return nil, err
+	}
 	for _, path := range opts.Paths {
 		if err := d.runPath(ctx, path); err != nil {
 			return nil, err
@@ -79,6 +93,13 @@ type driver struct {
 	inserts   insertArena
 	exec      exec
 	pass      Pass
+	// schema is set while the --schema paths are read; schemaFiles are
+	// the files read then, whose findings are dropped.
+	schema      bool
+	schemaFiles map[string]bool
+	// including is the chain of files being read, the outermost first:
+	// \i and \ir add to it.
+	including []includeFrame
 
 	files, statements int
 }
@@ -108,11 +129,26 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 }
 
 func (d *driver) runSource(ctx context.Context, src source) error {
-	d.files++
-	if _, seen := d.fileOrder[src.name]; !seen {
-		d.fileOrder[src.name] = len(d.fileOrder)
+	return d.readFile(src.name, src.note, func() error { return d.read(ctx, src) })
+}
+
+// readFile reads one file (or a part of one) as the next link of the
+// include chain; read does the reading.
+func (d *driver) readFile(name, note string, read func() error) error {
+	if d.schema {
+		note += " (schema: DDL only)"
 	}
-	return d.read(ctx, src)
+	d.logf("  read %s%s\n", name, note)
+	if _, seen := d.fileOrder[name]; !seen {
+		d.fileOrder[name] = len(d.fileOrder)
+		d.files++
+	}
+	if d.schema {
+		d.schemaFiles[name] = true
+	}
+	d.including = append(d.including, newIncludeFrame(name))
+	defer func() { d.including = d.including[:len(d.including)-1] }()
+	return read()
 }
 
 // splitter reads a script; window is how much of it to read at a time.
@@ -122,10 +158,6 @@ func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
 	return sp
-}
-
-func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error {
-	return d.runSplitter(ctx, d.splitter(name, r, chunkSize))
 }
 
 func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
@@ -147,14 +179,16 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
 		x := &d.exec
 		if st.Kind == KindMeta {
-			err = d.meta(x, sp)
+			err = d.meta(ctx, x, sp)
 		} else {
 			err = d.sql(x, sp, string(st.Text))
 		}
 		if err != nil {
 			return err
 		}
-		d.runRules(st)
+		if !d.schema {
+			d.runRules(st)
+		}
 	}
 }
 
@@ -162,7 +196,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 	st := x.stmt
 	text = parseText(st, text)
-	if !st.Oversized && looksLikeInsert(st.Text) {
+	if !st.Oversized && !d.schema && looksLikeInsert(st.Text) {
 		d.keep.catalog = x.c
 		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
 			x.c.apply(x, ins)
@@ -181,6 +215,9 @@ func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 	}
 	copied := false
 	for _, s := range stmts {
+		if d.schema && !schemaStatement(s) {
+			continue
+		}
 		if cp, ok := s.(*ast.Copy); ok && st.CopyIn && !copied {
 			copied = true
 			if err := d.copyIn(x, sp, cp); err != nil {
@@ -246,7 +283,7 @@ func parseText(st *Stmt, text string) string {
 }
 
 // meta runs a psql meta-command.
-func (d *driver) meta(x *exec, sp *Splitter) error {
+func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
 	name, args := metaCommand(x.stmt.Text)
 	switch name {
 	case "c", "connect":
@@ -256,7 +293,12 @@ func (d *driver) meta(x *exec, sp *Splitter) error {
 			d.current = d.catalog(db)
 		}
 		d.current.searchPath = defaultSearchPath
+	case "i", "include", "ir", "include_relative":
+		return d.include(ctx, x, name, args)
 	case "copy":
+		if d.schema {
+			return nil // data: a schema is read for its DDL only
+		}
 		cp, err := psqlCopy(args)
 		if err != nil {
 			x.stmt.Events = append(x.stmt.Events, &SyntaxError{Message: err.Error(), Span: x.stmt.Span})
@@ -331,7 +373,11 @@ func (d *driver) finish() {
 	}
 }
 
-func (d *driver) report(diag Diagnostic) { d.diags = append(d.diags, diag) }
+func (d *driver) report(diag Diagnostic) {
+	if !d.schemaFiles[diag.Span.File] {
+		d.diags = append(d.diags, diag)
+	}
+}
 
 func (d *driver) sortDiagnostics() {
 	sort.SliceStable(d.diags, func(i, j int) bool {

@@ -9,16 +9,26 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 )
 
-// corpusDir holds real dumps from public projects, beside the repository.
-const corpusDir = "../../shared/corpus"
-
+// corpusPath finds a folder of the shared corpus of real dumps and
+// migrations: shared/corpus in a directory above the package (the
+// repository may sit a level or two below it).
 func corpusPath(t *testing.T, parts ...string) string {
 	t.Helper()
-	dir := filepath.Join(append([]string{corpusDir}, parts...)...)
-	if _, err := os.Stat(filepath.Join(corpusDir, "README.md")); err != nil {
-		t.Skipf("the shared corpus is not here (%s): %v", corpusDir, err)
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return dir
+	for {
+		corpus := filepath.Join(dir, "shared", "corpus")
+		if _, err := os.Stat(filepath.Join(corpus, "README.md")); err == nil {
+			return filepath.Join(append([]string{corpus}, parts...)...)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("the shared corpus is not here: no shared/corpus in a directory above the package")
+		}
+		dir = parent
+	}
 }
 
 // TestDifferentialCorpus compares pgseqlint's verdict with PostgreSQL's on

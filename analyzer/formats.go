@@ -97,7 +97,11 @@ func (d *driver) read(ctx context.Context, src source) error {
 			}
 			return d.runArchive(ctx, src.name, a)
 		}
-		if err := d.runScript(ctx, src.name, br); err != nil {
+		sp := d.splitter(src.name, br, chunkSize)
+		if src.start.line > 0 {
+			sp.pos = src.start // a part of a file, such as a migration's up section
+		}
+		if err := d.runSplitter(ctx, sp); err != nil {
 			return inputError(src.name, err)
 		}
 		return nil
@@ -112,11 +116,12 @@ func inputError(name string, err error) error {
 		return fmt.Errorf("%s: %w", name, de)
 	}
 	var ie *InputError
-	if errors.As(err, &ie) {
+	var pe placedError
+	if errors.As(err, &ie) || errors.As(err, &pe) {
 		return err // it names the file and the place
 	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
+	var ose *os.PathError
+	if errors.As(err, &ose) {
 		return pathError(name, err)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

@@ -10,7 +10,7 @@ import (
 )
 
 // source is one script the driver reads, in order: a file, standard input,
-// a pg_dump directory archive.
+// a pg_dump directory archive, or the part of a migration file that runs.
 type source struct {
 	// name is how spans and reports name it.
 	name string
@@ -21,6 +21,11 @@ type source struct {
 	// rewritable is set for a plain SQL file, neither compressed nor an
 	// archive: the only input that can be rewritten in place.
 	rewritable bool
+	// start is where in the file the reader begins, for a part of a file;
+	// the zero value is the file's beginning.
+	start position
+	// note tells, in the -v listing, which part of the file is read.
+	note string
 }
 
 // stdinName is how spans and reports name standard input.
@@ -40,10 +45,11 @@ func (d *driver) expand(path string) ([]source, error) {
 		return nil, pathError(path, err)
 	}
 	if info.IsDir() {
+		// A pg_dump directory archive, or else a migration directory.
 		if pgarchive.IsDirectory(path) {
 			return []source{{name: path, dir: path}}, nil
 		}
-		return nil, fmt.Errorf("%s: is a directory", path)
+		return d.migrationSources(path)
 	}
 	open := func() (io.ReadCloser, error) {
 		f, err := os.Open(path)

@@ -18,13 +18,25 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // colliding (missing-setval or stale-setval), sorted.
 func verdict(t *testing.T, files ...string) []string {
 	t.Helper()
-	return verdictBy(t, func(s *analyzer.Subject) string { return s.Sequence }, files...)
+	return verdictOf(t, analyzer.Options{Paths: files})
+}
+
+// verdictOf is verdict for a run with options (the rules are all of them).
+func verdictOf(t *testing.T, opts analyzer.Options) []string {
+	t.Helper()
+	return verdictWith(t, opts, func(s *analyzer.Subject) string { return s.Sequence })
 }
 
 // verdictBy is verdict with each colliding sequence named by name.
 func verdictBy(t *testing.T, name func(*analyzer.Subject) string, files ...string) []string {
 	t.Helper()
-	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: files, Rules: rules.All()})
+	return verdictWith(t, analyzer.Options{Paths: files}, name)
+}
+
+func verdictWith(t *testing.T, opts analyzer.Options, name func(*analyzer.Subject) string) []string {
+	t.Helper()
+	opts.Rules = rules.All()
+	res, err := analyzer.Check(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

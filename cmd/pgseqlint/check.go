@@ -8,13 +8,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
-	"github.com/pgseqlint/pgseqlint/rules"
 )
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
 type checkOptions struct {
 	io         streams
 	paths      []string
+	inputs     inputOptions
 	format     string
 	sourceRoot string
 	color      string
@@ -26,16 +26,18 @@ func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH...",
 		Short: "Report problems",
-		Long: `Check reads the PATHs in the order given, as one script (a file, a pg_dump directory
-archive, or - for standard input), and reports every sequence whose next value is not past the
-keys loaded into its columns. Compressed files (gzip, zstd, lz4, bzip2, xz) and pg_dump's
-custom, directory and tar archives are read natively.
+		Long: `Check reads the PATHs in the order given, as one script (a file, a migration directory, a
+pg_dump directory archive, or - for standard input), and reports every sequence whose next value
+is not past the keys loaded into its columns. A migration directory's files run in the order of
+its tool, detected or given with --layout. Compressed files (gzip, zstd, lz4, bzip2, xz) and
+pg_dump's custom, directory and tar archives are read natively.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when the run
 itself failed.`,
 		Example: `  pgseqlint check dump.sql
   pgseqlint check schema.sql data.sql
   pgseqlint check backup.dump backup.sql.gz
+  pgseqlint check -v --schema schema.sql db/migrations
   pg_dump mydb | pgseqlint check --format json -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,6 +48,7 @@ itself failed.`,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
+	opts.inputs.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "", "output format: text, json, sarif, github or gitlab (default text, with GitHub annotations in GitHub Actions)")
 	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
@@ -69,7 +72,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	res, err := analyzer.Check(ctx, analyzer.Options{Paths: opts.paths, Stdin: opts.io.in, Rules: rules.All()})
+	checkOpts, err := opts.inputs.analyzerOptions(opts.paths, opts.io)
+	if err != nil {
+		return failure(err)
+	}
+	res, err := analyzer.Check(ctx, checkOpts)
 	if err != nil {
 		return failure(err)
 	}

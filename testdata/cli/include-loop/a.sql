@@ -1,0 +1,2 @@
+CREATE TABLE t (id serial);
+\ir b.sql

@@ -1,0 +1,2 @@
+-- +goose Up
+INSERT INTO t VALUES (1);

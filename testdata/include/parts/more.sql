@@ -1,0 +1,2 @@
+CREATE TABLE b (id serial PRIMARY KEY);
+INSERT INTO b (id) VALUES (7);

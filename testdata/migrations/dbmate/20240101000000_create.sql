@@ -1,0 +1,7 @@
+-- migrate:up
+CREATE TABLE a (id serial PRIMARY KEY, name text);
+CREATE TABLE b (id serial PRIMARY KEY, name text);
+
+-- migrate:down
+DROP TABLE b;
+DROP TABLE a;

@@ -1,0 +1,1 @@
+SELECT setval('a_id_seq', (SELECT max(id) FROM a));

@@ -1,0 +1,2 @@
+-- Runs before everything.
+SET client_min_messages = warning;

@@ -1,0 +1,2 @@
+-- 10 runs after 2 (a name order would run it first).
+SELECT setval('a_id_seq', (SELECT max(id) FROM a));

@@ -1,0 +1,1 @@
+SELECT setval('app.users_id_seq', (SELECT max(id) FROM app.users));

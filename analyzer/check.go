@@ -20,6 +20,15 @@ type Options struct {
 	Paths []string
 	Stdin io.Reader
 	Rules []*Rule
+	// Known are all the rules an ignore comment may name, run or not; nil
+	// means Rules.
+	Known []*Rule
+	// Exclude, when set, tells the scripts not to read: paths that a
+	// configuration excludes.
+	Exclude func(path string) bool
+	// NearLimit is the share of a sequence's range that sequence-near-limit
+	// allows (0: DefaultNearLimit).
+	NearLimit float64
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
 }
@@ -52,6 +61,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	d.finish()
+	d.applyIgnores()
 	if len(d.order) == 1 {
 		// One database: naming it says nothing.
 		for _, diag := range d.diags {
@@ -73,6 +83,7 @@ type driver struct {
 	current   *Catalog
 	clock     clock
 	diags     []Diagnostic
+	ignores   []*Ignore
 	fileOrder map[string]int
 
 	files, statements int
@@ -95,6 +106,9 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 		return err
 	}
 	for _, src := range sources {
+		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(src.name) {
+			continue
+		}
 		if err := d.runSource(ctx, src); err != nil {
 			return err
 		}
@@ -120,12 +134,14 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
+	ignores := &ignoreReader{ignores: &d.ignores}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		st, err := sp.Next()
 		if errors.Is(err, io.EOF) {
+			ignores.end(sp.TakeDirectives())
 			return nil
 		}
 		if err != nil {
@@ -143,6 +159,7 @@ func (d *driver) runScript(ctx context.Context, name string, r io.Reader) error 
 			return err
 		}
 		d.runRules(st)
+		ignores.statement(sp.TakeDirectives(), st.Span, x.site.After)
 	}
 }
 
@@ -293,7 +310,7 @@ func psqlCopy(args []byte) (*ast.Copy, error) {
 func (d *driver) runRules(st *Stmt) {
 	for _, r := range d.opts.Rules {
 		if r.OnStmt != nil {
-			r.OnStmt(&Pass{Rule: r, Stmt: st, Catalog: d.current, report: d.report})
+			r.OnStmt(&Pass{Rule: r, Stmt: st, Catalog: d.current, opts: &d.opts, report: d.report})
 		}
 	}
 }
@@ -302,7 +319,7 @@ func (d *driver) finish() {
 	for _, c := range d.order {
 		for _, r := range d.opts.Rules {
 			if r.Finish != nil {
-				r.Finish(&Pass{Rule: r, Catalog: c, report: d.report})
+				r.Finish(&Pass{Rule: r, Catalog: c, opts: &d.opts, report: d.report})
 			}
 		}
 	}

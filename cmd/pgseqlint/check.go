@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
-	"github.com/pgseqlint/pgseqlint/rules"
 )
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
@@ -18,6 +17,7 @@ type checkOptions struct {
 	format string
 	color  string
 	failOn string
+	config configFlags
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
@@ -45,6 +45,7 @@ itself failed.`,
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
+	opts.config.register(cmd)
 	return cmd
 }
 
@@ -52,7 +53,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	threshold, err := failThreshold(opts.failOn)
+	set, err := opts.config.load()
+	if err != nil {
+		return failure(err)
+	}
+	threshold, err := failThreshold(set.failOn(opts.failOn))
 	if err != nil {
 		return failure(err)
 	}
@@ -63,7 +68,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if opts.format != "text" && opts.format != "json" {
 		return failure(fmt.Errorf("unknown format %q (want text or json)", opts.format))
 	}
-	res, err := analyzer.Check(ctx, analyzer.Options{Paths: opts.paths, Stdin: opts.io.in, Rules: rules.All()})
+	res, err := analyzer.Check(ctx, set.options(opts.paths, opts.io.in))
 	if err != nil {
 		return failure(err)
 	}
@@ -86,10 +91,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 
 // failThreshold reads --fail-on; 0 means never.
 func failThreshold(s string) (analyzer.Severity, error) {
-	if s == "never" {
-		return 0, nil
-	}
-	sev, err := analyzer.ParseSeverity(s)
+	sev, err := analyzer.ParseFailOn(s)
 	if err != nil {
 		return 0, fmt.Errorf("--fail-on: %w", err)
 	}

@@ -47,6 +47,9 @@ func explainText(r *analyzer.Rule) string {
 	fmt.Fprintf(&b, "%s\n\n", r.Doc.Why)
 	fmt.Fprintf(&b, "Instead of:\n\n%s\n\n", indent(r.Doc.Bad))
 	fmt.Fprintf(&b, "Use:\n\n%s\n", indent(r.Doc.Good))
+	if r.Ignores == nil {
+		fmt.Fprintf(&b, "\nTo silence one finding, write on the line before its statement:\n\n    -- pgseqlint-ignore %s: the reason\n", r.Name)
+	}
 	return b.String()
 }
 

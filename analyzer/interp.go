@@ -118,6 +118,9 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 		}
 		return
 	}
+	// The script means to keep tables in that schema, even when this one
+	// fails (a default naming a missing sequence, say).
+	c.defineSchema(name.Schema)
 	t := &Table{Name: name, Temp: s.Temp, rowsKnown: !s.AsQuery}
 	var parents []*Table
 	parentNames := s.Inherits

@@ -9,11 +9,6 @@ ALTER SEQUENCE users_id_seq RESTART WITH 100; -- want "ALTER SEQUENCE names sequ
 SELECT nextval('users_id_seq'); -- want "nextval names sequence public.users_id_seq"
 INSERT INTO users VALUES (nextval('nope'), 'ada'); -- want "nextval names sequence public.nope"
 
--- Defaults written nextval('s'::text), as before PostgreSQL 8.1, look the
--- sequence up when an insert runs: the table is created, its inserts fail.
-CREATE TABLE legacy (id int DEFAULT nextval(('public.legacy_id_seq'::text)::regclass)); -- want "column default names sequence public.legacy_id_seq"
-INSERT INTO legacy VALUES (1);
-
 -- Clean: sequences that exist, under every spelling.
 CREATE SEQUENCE users_id_seq OWNED BY users.id;
 ALTER TABLE users ALTER COLUMN id SET DEFAULT nextval('users_id_seq');

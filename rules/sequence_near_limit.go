@@ -13,7 +13,7 @@ var SequenceNearLimit = &analyzer.Rule{
 	Name:     "sequence-near-limit",
 	Severity: analyzer.SeverityWarning,
 	Doc: analyzer.Doc{
-		Title: "loaded keys use more than 80% of the range the sequence or the column type allows",
+		Title: "loaded keys, or the sequence's next value, pass 80% (by default) of the range the sequence or column type allows",
 		Why: `A sequence stops at its MAXVALUE (MINVALUE, when it descends), and an integer column at
 2147483647: serial and integer identity columns run out there, and every insert after that fails
 with "nextval: reached maximum value of sequence" or "integer out of range". Changing the column to

@@ -395,10 +395,15 @@ func (c *Catalog) taken(schema string) func(string) bool {
 func (c *Catalog) addTable(t *Table) {
 	c.relations[t.Name] = t
 	c.tables = append(c.tables, t)
-	if info := c.schemas[t.Name.Schema]; info != nil {
+	c.defineSchema(t.Name.Schema)
+}
+
+// defineSchema records that the script creates tables in the schema.
+func (c *Catalog) defineSchema(schema string) {
+	if info := c.schemas[schema]; info != nil {
 		info.defined = true
 	} else {
-		c.schemas[t.Name.Schema] = &schemaInfo{defined: true}
+		c.schemas[schema] = &schemaInfo{defined: true}
 	}
 }
 

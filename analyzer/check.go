@@ -20,6 +20,15 @@ type Options struct {
 	Paths []string
 	Stdin io.Reader
 	Rules []*Rule
+	// Known are all the rules an ignore comment may name, run or not; nil
+	// means Rules.
+	Known []*Rule
+	// Exclude, when set, tells the scripts not to read: paths that a
+	// configuration excludes.
+	Exclude func(path string) bool
+	// NearLimit is the share of a sequence's range that sequence-near-limit
+	// allows (0: DefaultNearLimit).
+	NearLimit float64
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects
@@ -56,7 +65,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}}
-	d.pass.report = d.report
+	d.pass.report, d.pass.opts = d.report, &d.opts
 	d.current = d.catalog("")
 	if err := d.readSchema(ctx); err != nil {
 		return nil, err
@@ -67,6 +76,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	d.finish()
+	d.applyIgnores()
 	if len(d.order) == 1 {
 		// One database: naming it says nothing.
 		for _, diag := range d.diags {
@@ -88,6 +98,7 @@ type driver struct {
 	current   *Catalog
 	clock     clock
 	diags     []Diagnostic
+	ignores   []*Ignore
 	fileOrder map[string]int
 	keep      keepCache
 	inserts   insertArena
@@ -121,6 +132,9 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 		return err
 	}
 	for _, src := range sources {
+		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(src.name) {
+			continue
+		}
 		if err := d.runSource(ctx, src); err != nil {
 			return err
 		}
@@ -162,12 +176,14 @@ func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
 
 func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 	defer sp.Close()
+	ignores := &ignoreReader{ignores: &d.ignores}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		st, err := sp.Next()
 		if errors.Is(err, io.EOF) {
+			ignores.end(sp.TakeDirectives())
 			return nil
 		}
 		if err != nil {
@@ -189,6 +205,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		if !d.schema {
 			d.runRules(st)
 		}
+		ignores.statement(sp.TakeDirectives(), st.Span, x.site.Through.End)
 	}
 }
 
@@ -367,7 +384,7 @@ func (d *driver) finish() {
 	for _, c := range d.order {
 		for _, r := range d.opts.Rules {
 			if r.Finish != nil {
-				r.Finish(&Pass{Rule: r, Catalog: c, report: d.report})
+				r.Finish(&Pass{Rule: r, Catalog: c, opts: &d.opts, report: d.report})
 			}
 		}
 	}

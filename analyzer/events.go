@@ -18,7 +18,7 @@ type SyntaxError struct {
 type MissingSequence struct {
 	Name ast.QName
 	// Use says where the name appears: "column default", "setval",
-	// "ALTER SEQUENCE".
+	// "nextval", "ALTER SEQUENCE".
 	Use string
 }
 

@@ -75,14 +75,15 @@ func (c *Catalog) apply(x *exec, s ast.Stmt) {
 
 func (c *Catalog) createSchema(x *exec, s *ast.CreateSchema) {
 	name := truncateIdentifier(s.Name)
-	if info, ok := c.schemas[name]; ok {
+	if _, ok := c.schemas[name]; ok {
 		if !s.IfNotExists {
 			x.fail("schema %s already exists", QuoteIdent(name))
 			return
 		}
-		info.created = true
 	} else {
-		c.schemas[name] = &schemaInfo{created: true}
+		// IF NOT EXISTS may meet a schema that is already in the database,
+		// with objects the script does not know: it is not new.
+		c.schemas[name] = &schemaInfo{created: !s.IfNotExists}
 	}
 	// The statements inside CREATE SCHEMA create their objects in it.
 	saved := c.searchPath
@@ -117,6 +118,9 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 		}
 		return
 	}
+	// The script means to keep tables in that schema, even when this one
+	// fails (a default naming a missing sequence, say).
+	c.defineSchema(name.Schema)
 	t := &Table{Name: name, Temp: s.Temp, rowsKnown: !s.AsQuery}
 	var parents []*Table
 	parentNames := s.Inherits
@@ -283,14 +287,20 @@ func (c *Catalog) copyIdentity(x *exec, col *Column, kind IdentityKind, like *Se
 // to the sequence itself, so later renames do not matter.
 func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
 	col.HasDefault = true
-	name, ok := nextvalTarget(def)
+	target, ok := nextvalTarget(def)
 	if !ok {
 		col.setFeed(nil)
 		return
 	}
-	seq := c.sequence(name)
+	seq := c.sequence(target.name)
 	if seq == nil {
-		c.missingSequence(x, name, "column default")
+		if !target.late {
+			c.missingSequence(x, target.name, "column default")
+		} else if q, ok := c.surelyMissing(target.name); ok {
+			// nextval('s'::text) looks s up each time it runs: the default
+			// is stored, and the inserts that take it fail.
+			x.report(&MissingSequence{Name: q, Use: "column default"})
+		}
 		col.setFeed(nil)
 		return
 	}
@@ -298,47 +308,95 @@ func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
 }
 
 // missingSequence handles a reference to a sequence that does not exist:
-// the server rejects the statement. When the script does not define that
-// schema, the sequence may exist in the database the script runs in, so
-// nothing is said.
+// the server rejects the statement.
 func (c *Catalog) missingSequence(x *exec, name ast.QName, use string) {
-	schema := name.Schema
-	if schema == "" {
-		q, _ := c.creationName(name, false)
-		schema = q.Schema
-	}
-	if !c.schemaKnown(schema) {
+	if q, rel := c.lookup(name); rel != nil {
+		// A table, view or index of that name: "is not a sequence". A
+		// default only stores the name; its inserts fail.
+		if use != "column default" {
+			x.fail("%s is not a sequence", QualifiedName(q))
+		}
 		return
 	}
-	x.failed = true
-	x.report(&MissingSequence{Name: ast.QName{Schema: schema, Name: name.Name}, Use: use})
+	if q, ok := c.surelyMissing(name); ok {
+		x.failed = true
+		x.report(&MissingSequence{Name: q, Use: use})
+	}
+}
+
+// surelyMissing reports whether a sequence name that finds nothing in the
+// catalog finds nothing in the database either: the script defines every
+// schema the name may be in. Otherwise the sequence may exist in the
+// database the script runs in, and the model assumes it does. It returns
+// the name qualified as the server would create it.
+func (c *Catalog) surelyMissing(name ast.QName) (ast.QName, bool) {
+	if name.Schema != "" {
+		return name, c.schemaKnown(name.Schema)
+	}
+	// An unqualified name is looked for along the whole search path (the
+	// system schemas hold no sequence a script names).
+	for _, schema := range c.lookupPath() {
+		if schema != "pg_temp" && schema != "pg_catalog" && !c.schemaKnown(schema) {
+			return name, false
+		}
+	}
+	q, _ := c.creationName(name, false)
+	return q, true
+}
+
+// nextvalName is the sequence a default's nextval names. late is set when
+// the name is text, looked up at each call (nextval('s'::text), the form
+// of defaults from before PostgreSQL 8.1), rather than a regclass constant
+// bound when the default is created.
+type nextvalName struct {
+	name ast.QName
+	late bool
 }
 
 // nextvalTarget finds nextval('name') in a default expression.
-func nextvalTarget(e ast.Expr) (ast.QName, bool) {
+func nextvalTarget(e ast.Expr) (nextvalName, bool) {
 	switch e := e.(type) {
 	case *ast.FuncCall:
 		if isFunc(e, "nextval") && len(e.Args) == 1 {
 			if text, ok := constText(e.Args[0]); ok {
-				return parseQualifiedName(text)
+				name, ok := parseQualifiedName(text)
+				return nextvalName{name: name, late: castToText(e.Args[0])}, ok
 			}
 		}
 		for _, a := range e.Args {
-			if q, ok := nextvalTarget(a); ok {
-				return q, true
+			if t, ok := nextvalTarget(a); ok {
+				return t, true
 			}
 		}
 	case *ast.TypeCast:
 		return nextvalTarget(e.Arg)
 	case *ast.OpExpr:
 		if e.Left != nil {
-			if q, ok := nextvalTarget(e.Left); ok {
-				return q, true
+			if t, ok := nextvalTarget(e.Left); ok {
+				return t, true
 			}
 		}
 		return nextvalTarget(e.Right)
 	}
-	return ast.QName{}, false
+	return nextvalName{}, false
+}
+
+// castToText reports whether a string constant is cast to text on its way
+// to regclass, as in ('s'::text)::regclass.
+func castToText(e ast.Expr) bool {
+	for {
+		cast, ok := e.(*ast.TypeCast)
+		if !ok {
+			return false
+		}
+		if names := cast.Type.Names; len(names) > 0 {
+			switch names[len(names)-1] {
+			case "text", "varchar":
+				return true
+			}
+		}
+		e = cast.Arg
+	}
 }
 
 // constText reads a string constant, through casts such as ::regclass and

@@ -309,6 +309,15 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 // insertQuery is INSERT ... SELECT: keys given by the query cannot be seen;
 // columns it leaves out take an unknown number of sequence values.
 func (c *Catalog) insertQuery(x *exec, t *Table, targets []*Column, s *ast.Insert) {
+	// The rewriter rejects a query's value for a GENERATED ALWAYS column
+	// before any row is read, even when there are none.
+	for _, col := range targets {
+		if col.Identity == IdentityAlways && s.Override == ast.OverrideNone {
+			x.failed = true
+			x.report(&IdentityOverride{Column: col})
+			return
+		}
+	}
 	loads := newStatementLoads(x, LoadInsertSelect)
 	for _, col := range c.trackedColumns(t) {
 		k := columnKeys{}

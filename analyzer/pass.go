@@ -6,7 +6,20 @@ type Pass struct {
 	Rule    *Rule
 	Stmt    *Stmt
 	Catalog *Catalog
+	opts    *Options
 	report  func(Diagnostic)
+}
+
+// DefaultNearLimit is the share of a sequence's range that its keys may
+// use before sequence-near-limit speaks.
+const DefaultNearLimit = 0.8
+
+// NearLimit is the share of a sequence's range that the run allows.
+func (p *Pass) NearLimit() float64 {
+	if p.opts.NearLimit > 0 {
+		return p.opts.NearLimit
+	}
+	return DefaultNearLimit
 }
 
 // Report records a finding of the pass's rule, at the rule's severity.

@@ -68,4 +68,8 @@ type Rule struct {
 	// Finish, when set, is called once per database after the last
 	// statement, with the final catalog.
 	Finish func(pass *Pass)
+	// Ignores, when set, is called once at the very end, after the ignore
+	// comments have silenced the findings they name, with every ignore
+	// comment read.
+	Ignores func(pass *Pass, ignores []*Ignore)
 }

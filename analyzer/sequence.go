@@ -274,12 +274,3 @@ func (s *Sequence) nextvalsUnknown() {
 func (s *Sequence) markDynamic() {
 	s.dynamic, s.inexact = true, false
 }
-
-// usage returns how much of the sequence's range, in the direction it
-// runs, lies at or before v: 0 at its start, 1 at its limit.
-func (s *Sequence) usage(v int64) float64 {
-	if s.ascending() {
-		return (float64(v) - float64(s.Min)) / (float64(s.Max) - float64(s.Min))
-	}
-	return (float64(s.Max) - float64(v)) / (float64(s.Max) - float64(s.Min))
-}

@@ -9,7 +9,12 @@ func All() []*analyzer.Rule {
 	return []*analyzer.Rule{
 		MissingSetval,
 		StaleSetval,
+		IdentityNeedsOverride,
+		SequenceNotFound,
+		SequenceNearLimit,
 		SyntaxError,
+		MalformedCopy,
+		BadIgnore,
 	}
 }
 

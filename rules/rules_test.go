@@ -48,8 +48,10 @@ func readWants(t *testing.T, path string) []expectation {
 	return wants
 }
 
-// TestRuleCases runs each rule over its cases in testdata/<rule>/: every
-// finding must be wanted, and every want found.
+// TestRuleCases runs the rules over each rule's cases in testdata/<rule>/:
+// every finding of that rule, and every complaint about an ignore comment,
+// must be wanted, and every want found. All the rules run, as they do for
+// users, so that ignore comments meet the findings they silence.
 func TestRuleCases(t *testing.T) {
 	for _, rule := range rules.All() {
 		files, _ := filepath.Glob(filepath.Join("testdata", rule.Name, "*.sql"))
@@ -65,13 +67,9 @@ func TestRuleCases(t *testing.T) {
 }
 
 func checkWants(t *testing.T, rule *analyzer.Rule, file string) {
-	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{file}, Rules: []*analyzer.Rule{rule}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	wants := readWants(t, file)
 	matched := make([]bool, len(wants))
-	for _, d := range res.Diagnostics {
+	for _, d := range findingsOf(t, file, rule, rules.BadIgnore) {
 		found := false
 		for i, w := range wants {
 			if !matched[i] && w.line == d.Span.Line && w.re.MatchString(d.Message) {
@@ -113,8 +111,8 @@ func TestRegistry(t *testing.T) {
 		if strings.HasSuffix(d.Title, ".") || d.Title != strings.ToLower(d.Title[:1])+d.Title[1:] {
 			t.Errorf("%s: title %q should start lower case and have no final period", r.Name, d.Title)
 		}
-		if r.OnStmt == nil && r.Finish == nil {
-			t.Errorf("%s: neither OnStmt nor Finish", r.Name)
+		if r.OnStmt == nil && r.Finish == nil && r.Ignores == nil {
+			t.Errorf("%s: neither OnStmt, Finish nor Ignores", r.Name)
 		}
 		if rules.ByName(r.Name) != r {
 			t.Errorf("ByName(%q) does not find the rule", r.Name)
@@ -134,20 +132,37 @@ func TestDocExamples(t *testing.T) {
 			if err := os.WriteFile(path, []byte(ex.sql), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{path}, Rules: []*analyzer.Rule{r}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(res.Diagnostics) > 0; got != ex.want {
-				t.Errorf("%s: example fires=%v, want %v:\n%s\n%s", r.Name, got, ex.want, ex.sql, describe(res))
+			found := findingsOf(t, path, r)
+			if got := len(found) > 0; got != ex.want {
+				t.Errorf("%s: example fires=%v, want %v:\n%s\n%s", r.Name, got, ex.want, ex.sql, describe(found))
 			}
 		}
 	}
 }
 
-func describe(res *analyzer.Result) string {
-	var b strings.Builder
+// findingsOf checks the file with every rule and returns the findings of
+// some.
+func findingsOf(t *testing.T, file string, of ...*analyzer.Rule) []analyzer.Diagnostic {
+	t.Helper()
+	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{file}, Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []analyzer.Diagnostic
 	for _, d := range res.Diagnostics {
+		for _, r := range of {
+			if d.Rule == r.Name {
+				found = append(found, d)
+				break
+			}
+		}
+	}
+	return found
+}
+
+func describe(found []analyzer.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range found {
 		fmt.Fprintf(&b, "  %s: %s\n", d.Span, d.Message)
 	}
 	return b.String()

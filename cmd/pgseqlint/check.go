@@ -19,6 +19,7 @@ type checkOptions struct {
 	sourceRoot string
 	color      string
 	failOn     string
+	config     configFlags
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
@@ -53,6 +54,7 @@ itself failed.`,
 	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
+	opts.config.register(cmd)
 	return cmd
 }
 
@@ -60,7 +62,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	threshold, err := failThreshold(opts.failOn)
+	set, err := opts.config.load()
+	if err != nil {
+		return failure(err)
+	}
+	threshold, err := failThreshold(set.failOn(opts.failOn))
 	if err != nil {
 		return failure(err)
 	}
@@ -72,8 +78,8 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	checkOpts, err := opts.inputs.analyzerOptions(opts.paths, opts.io)
-	if err != nil {
+	checkOpts := set.options(opts.paths, opts.io.in)
+	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
 	res, err := analyzer.Check(ctx, checkOpts)
@@ -93,10 +99,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 
 // failThreshold reads --fail-on; 0 means never.
 func failThreshold(s string) (analyzer.Severity, error) {
-	if s == "never" {
-		return 0, nil
-	}
-	sev, err := analyzer.ParseSeverity(s)
+	sev, err := analyzer.ParseFailOn(s)
 	if err != nil {
 		return 0, fmt.Errorf("--fail-on: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
-	"github.com/pgseqlint/pgseqlint/rules"
 )
 
 // inputOptions are the flags that say how to read the PATHs, for every
@@ -30,15 +29,15 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "list the files on standard error in the order they are read")
 }
 
-// analyzerOptions are the analyzer's options for the PATHs and the flags.
-func (o *inputOptions) analyzerOptions(paths []string, io streams) (analyzer.Options, error) {
+// apply sets the analyzer options these flags control.
+func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 	layout, err := analyzer.ParseLayout(o.layout)
 	if err != nil {
-		return analyzer.Options{}, fmt.Errorf("--layout: %w", err)
+		return fmt.Errorf("--layout: %w", err)
 	}
-	opts := analyzer.Options{Paths: paths, Stdin: io.in, Rules: rules.All(), Layout: layout, Schema: o.schema}
+	opts.Layout, opts.Schema = layout, o.schema
 	if o.verbose {
 		opts.Verbose = io.err
 	}
-	return opts, nil
+	return nil
 }

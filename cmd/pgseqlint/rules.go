@@ -41,7 +41,11 @@ func newCmdExplain(io streams) *cobra.Command {
 
 // explainText is a rule's documentation for the terminal.
 func explainText(r *analyzer.Rule) string {
-	return fmt.Sprintf("%s (%s): %s\n\n%s", r.Name, r.Severity, r.Doc.Title, r.Doc.Text())
+	text := fmt.Sprintf("%s (%s): %s\n\n%s", r.Name, r.Severity, r.Doc.Title, r.Doc.Text())
+	if r.Ignores == nil {
+		text += fmt.Sprintf("\nTo silence one finding, write on the line before its statement:\n\n    -- pgseqlint-ignore %s: the reason\n", r.Name)
+	}
+	return text
 }
 
 func newCmdVersion(io streams) *cobra.Command {

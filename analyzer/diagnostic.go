@@ -34,6 +34,10 @@ type Fix struct {
 	// them; "" when the input hides the keys.
 	Static string
 	// After is the statement the fix belongs right after: the last one that
-	// loads into or moves the sequence.
+	// loads into or moves the sequence (End is past a COPY's rows), or that
+	// creates or renames what the fix names.
 	After Span
+	// Comment says what the fix repairs, for people reading a patch: the
+	// table, the column and where the keys were loaded; a line each.
+	Comment []string
 }

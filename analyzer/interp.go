@@ -45,7 +45,7 @@ func (c *Catalog) apply(x *exec, s ast.Stmt) {
 	case *ast.Rename:
 		c.renameObject(x, s)
 	case *ast.SetSchema:
-		c.setSchema(s)
+		c.setSchema(x, s)
 	case *ast.Insert:
 		c.insert(x, s)
 	case *ast.Copy:
@@ -187,6 +187,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 			return
 		}
 	}
+	t.reshaped = x.site
 	c.addTable(t)
 	for _, p := range parents {
 		t.Parents = append(t.Parents, p)
@@ -401,6 +402,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 			}
 			col := &Column{Table: tt, Name: cmd.Def.Name}
 			tt.Columns = append(tt.Columns, col)
+			tt.reshaped = x.site
 			c.defineColumn(x, col, cmd.Def)
 			if tt != t && col.Feed == nil && targets[0].column(col.Name).Feed != nil {
 				col.setFeed(targets[0].column(col.Name).Feed)
@@ -457,6 +459,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		child.Parents = append(child.Parents, parent)
 		parent.Children = append(parent.Children, child)
 		child.partition = cmd.Kind == ast.AlterAttachPartition
+		parent.reshaped, child.reshaped = x.site, x.site
 	case ast.AlterDetachPartition, ast.AlterNoInherit:
 		other := c.table(cmd.Other)
 		if other == nil {
@@ -468,6 +471,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		}
 		parent.Children = removeItem(parent.Children, child)
 		child.Parents = removeItem(child.Parents, parent)
+		parent.reshaped, child.reshaped = x.site, x.site
 	case ast.AlterColumnType:
 		kind, _ := columnType(*cmd.Type)
 		for _, tt := range targets {
@@ -532,6 +536,7 @@ func (c *Catalog) changeSequence(x *exec, seq *Sequence, opts ast.SeqOptions) {
 		x.fail("%v", err)
 		return
 	}
+	seq.reshaped = x.site
 	if opts.Restart != nil {
 		seq.LastMove = &Move{Kind: MoveRestart, At: x.site}
 	}
@@ -690,7 +695,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		c.schemas[nu] = info
 		for q := range c.relations {
 			if q.Schema == old {
-				c.rename(q, ast.QName{Schema: nu, Name: q.Name})
+				c.rename(x, q, ast.QName{Schema: nu, Name: q.Name})
 			}
 		}
 		c.renameInPath(old, nu)
@@ -702,6 +707,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		for _, tt := range append([]*Table{t}, t.descendants()...) {
 			if col := tt.column(s.Column); col != nil {
 				col.Name = truncateIdentifier(s.NewName)
+				tt.reshaped = x.site
 			}
 		}
 	default:
@@ -714,7 +720,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 			x.fail("relation %s already exists", QualifiedName(to))
 			return
 		}
-		c.rename(q, to)
+		c.rename(x, q, to)
 	}
 }
 
@@ -729,17 +735,17 @@ func (c *Catalog) renameInPath(old, nu string) {
 }
 
 // setSchema moves a relation; a table takes the sequences it owns along.
-func (c *Catalog) setSchema(s *ast.SetSchema) {
+func (c *Catalog) setSchema(x *exec, s *ast.SetSchema) {
 	q, rel := c.lookup(s.Name)
 	if rel == nil {
 		return
 	}
 	schema := truncateIdentifier(s.NewSchema)
-	c.rename(q, ast.QName{Schema: schema, Name: q.Name})
+	c.rename(x, q, ast.QName{Schema: schema, Name: q.Name})
 	if t, ok := rel.(*Table); ok {
 		for _, seq := range c.sequences {
 			if seq.OwnedBy != nil && seq.OwnedBy.Table == t {
-				c.rename(seq.Name, ast.QName{Schema: schema, Name: seq.Name.Name})
+				c.rename(x, seq.Name, ast.QName{Schema: schema, Name: seq.Name.Name})
 			}
 		}
 	}

@@ -12,6 +12,9 @@ type source struct {
 	// name is how spans and reports name it.
 	name string
 	open func() (io.ReadCloser, error)
+	// rewritable is set for a plain file, which fix -w may rewrite in
+	// place: name is then its path.
+	rewritable bool
 }
 
 // expand turns a path of the command line into the scripts it stands for;
@@ -30,7 +33,7 @@ func (d *driver) expand(path string) ([]source, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", path)
 	}
-	return []source{{name: path, open: func() (io.ReadCloser, error) {
+	return []source{{name: path, rewritable: true, open: func() (io.ReadCloser, error) {
 		f, err := os.Open(path)
 		return f, pathError(path, err)
 	}}}, nil

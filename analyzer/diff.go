@@ -104,13 +104,34 @@ func (d *unifiedDiff) flush() {
 		}
 	}
 	d.printf("@@ -%s +%s @@\n", hunkRange(d.hunkOld, oldCount), hunkRange(d.hunkNew, newCount))
-	for _, l := range d.hunk {
-		d.write(l)
-		if l[len(l)-1] != '\n' {
-			d.printf("\n\\ No newline at end of file\n")
+	// Within a run of changed lines, diff writes the removed ones first.
+	for i := 0; i < len(d.hunk); {
+		j := i
+		for j < len(d.hunk) && d.hunk[j][0] != lineKept {
+			j++
 		}
+		if j == i {
+			d.writeLine(d.hunk[i])
+			i++
+			continue
+		}
+		for _, op := range []byte{lineRemoved, lineAdded} {
+			for _, l := range d.hunk[i:j] {
+				if l[0] == op {
+					d.writeLine(l)
+				}
+			}
+		}
+		i = j
 	}
 	d.hunk = d.hunk[:0]
+}
+
+func (d *unifiedDiff) writeLine(l []byte) {
+	d.write(l)
+	if l[len(l)-1] != '\n' {
+		d.printf("\n\\ No newline at end of file\n")
+	}
 }
 
 // hunkRange is diff's start,count: the count is left out when it is 1,

@@ -217,12 +217,16 @@ func editLines(r io.Reader, ins []insertion, emit func(op byte, line []byte) err
 func editLine(line []byte, start int64, ins []insertion, eol string, emit func(byte, []byte) error, added func([]insertion) error) error {
 	body := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
 	ending := line[len(body):]
+	complete := bytes.HasSuffix(ending, []byte("\n"))
+	// Where each insertion falls in the line's text (a statement that takes
+	// in the line ending ends with the text).
+	at := func(in insertion) int { return min(int(in.offset-start), len(body)) }
 	// The insertions followed by nothing but a comment go after the line.
 	split := len(ins)
-	for split > 0 && restIsBlank(body[ins[split-1].offset-start:]) {
+	for split > 0 && restIsBlank(body[at(ins[split-1]):]) {
 		split--
 	}
-	if split == 0 && len(ending) > 0 {
+	if split == 0 && complete {
 		if err := emit(lineKept, line); err != nil {
 			return err
 		}
@@ -231,19 +235,21 @@ func editLine(line []byte, start int64, ins []insertion, eol string, emit func(b
 	if err := emit(lineRemoved, line); err != nil {
 		return err
 	}
-	pos := int64(0)
+	pos := 0
 	for _, in := range ins[:split] {
-		if err := emit(lineAdded, append(body[pos:in.offset-start:in.offset-start], eol...)); err != nil {
+		if err := emit(lineAdded, append(body[pos:at(in):at(in)], eol...)); err != nil {
 			return err
 		}
 		if err := added([]insertion{in}); err != nil {
 			return err
 		}
-		pos = in.offset - start
+		pos = at(in)
 	}
 	last := append(body[pos:len(body):len(body)], ending...)
-	if split < len(ins) && len(ending) == 0 {
-		last = append(last, eol...)
+	if split < len(ins) && !complete {
+		// The last line gets the line ending it lacked, before the lines
+		// added after it.
+		last = append(body[pos:len(body):len(body)], eol...)
 	}
 	if err := emit(lineAdded, last); err != nil {
 		return err

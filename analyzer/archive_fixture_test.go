@@ -82,6 +82,7 @@ func TestArchiveFixtures(t *testing.T) {
 		findings(t, analyzer.Options{Paths: []string{fixture("loads-inserts.restore.sql")}}))
 }
 
+// readFile reads a file a test needs.
 func readFile(t *testing.T, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)

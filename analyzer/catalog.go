@@ -146,6 +146,10 @@ type Table struct {
 	// tracked caches the columns whose keys matter, for one generation.
 	tracked    []*Column
 	trackedGen int
+	// reshaped is the last statement that created the table, renamed it or
+	// a column, added a column, or changed its inheritance: a statement
+	// naming the table, or reading its children through it, belongs after.
+	reshaped Site
 }
 
 // Column is one column of a table.
@@ -455,15 +459,15 @@ func (c *Catalog) dropSequence(s *Sequence) {
 }
 
 // rename moves a relation to a new name, keeping what it is.
-func (c *Catalog) rename(from, to ast.QName) {
+func (c *Catalog) rename(x *exec, from, to ast.QName) {
 	rel := c.relations[from]
 	delete(c.relations, from)
 	c.relations[to] = rel
 	switch r := rel.(type) {
 	case *Table:
-		r.Name = to
+		r.Name, r.reshaped = to, x.site
 	case *Sequence:
-		r.Name = to
+		r.Name, r.reshaped = to, x.site
 	}
 }
 

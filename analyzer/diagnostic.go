@@ -33,7 +33,11 @@ type Fix struct {
 	// Static holds the literal values seen in the input, as pg_dump writes
 	// them; "" when the input hides the keys.
 	Static string
-	// After is the statement the fix belongs right after (with its rows,
-	// for a COPY): the last one that loads into or moves the sequence.
+	// After is the statement the fix belongs right after: the last one that
+	// loads into or moves the sequence (with a COPY's rows), or that
+	// creates or renames what the fix names.
 	After Span
+	// Comment says what the fix repairs, for people reading a patch: the
+	// table, the column and where the keys were loaded; a line each.
+	Comment []string
 }

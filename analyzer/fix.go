@@ -14,35 +14,61 @@ import (
 // past the keys. It is right even when the data differs from the script,
 // and running it twice changes nothing.
 func FixFor(s *Sequence) *Fix {
-	touch := s.LastTouch()
-	fix := &Fix{SQL: computedSetval(s), After: touch.Through}
-	if static, ok := staticSetval(s); ok {
-		fix.Static = static
-	}
-	return fix
+	at := s.fixSite()
+	return &Fix{SQL: computedSetval(s), Static: staticSetval(s), After: at.Through}
 }
 
 // computedSetval is setval(s, greatest(max(key), start), max(key) >= start):
-// past the largest key, or at the start for an empty table.
+// past the largest key, or at the start for an empty table, where
+// setval(s, start, false) makes the next value the start itself.
 func computedSetval(s *Sequence) string {
-	agg, extreme, cmp := "max", "greatest", ">="
+	agg, toward, cmp := "max", "greatest", ">="
 	if !s.ascending() {
-		agg, extreme, cmp = "min", "least", "<="
+		agg, toward, cmp = "min", "least", "<="
 	}
-	seq := quoteLiteral(s.QualifiedName())
-	tables := keyTables(s)
-	if len(tables) == 1 {
-		col := QuoteIdent(tables[0].Name)
-		k := fmt.Sprintf("%s(%s)", agg, col)
-		return fmt.Sprintf("SELECT pg_catalog.setval(%s, %s(%s, %d), coalesce(%s %s %d, false)) FROM %s;",
-			seq, extreme, k, s.Start, k, cmp, s.Start, QualifiedName(tables[0].Table.Name))
+	var key, from string
+	if tables := keyTables(s); len(tables) == 1 {
+		key = fmt.Sprintf("%s(%s)", agg, QuoteIdent(tables[0].Name))
+		from = QualifiedName(tables[0].Table.Name)
+	} else {
+		// A shared sequence: the extreme over every table it feeds
+		// (greatest and least ignore the tables that are empty).
+		parts := make([]string, len(tables))
+		for i, col := range tables {
+			parts[i] = fmt.Sprintf("(SELECT %s(%s) FROM %s)", agg, QuoteIdent(col.Name), QualifiedName(col.Table.Name))
+		}
+		key = "k.key"
+		from = fmt.Sprintf("(SELECT %s(%s) AS key) AS k", toward, strings.Join(parts, ", "))
 	}
-	parts := make([]string, len(tables))
-	for i, col := range tables {
-		parts[i] = fmt.Sprintf("(SELECT %s(%s) FROM %s)", agg, QuoteIdent(col.Name), QualifiedName(col.Table.Name))
+	value := fmt.Sprintf("%s(%s, %d)", toward, key, s.Start)
+	passLimit, numeric := s.keyTypes()
+	if passLimit {
+		// setval rejects a value beyond MAXVALUE (MINVALUE, descending):
+		// at the limit, nextval has nothing left to collide with.
+		past, limit := "least", s.Max
+		if !s.ascending() {
+			past, limit = "greatest", s.Min
+		}
+		value = fmt.Sprintf("%s(%s, %d)", past, value, limit)
 	}
-	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %s(k.key, %d), coalesce(k.key %s %d, false)) FROM (SELECT %s(%s) AS key) AS k;",
-		seq, extreme, s.Start, cmp, s.Start, extreme, strings.Join(parts, ", "))
+	if numeric {
+		// setval takes a bigint, and numeric only casts to it on assignment.
+		value += "::bigint"
+	}
+	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %s, coalesce(%s %s %d, false)) FROM %s;",
+		quoteLiteral(s.QualifiedName()), value, key, cmp, s.Start, from)
+}
+
+// keyTypes reports whether a column the sequence feeds can hold a key
+// beyond its MAXVALUE (below its MINVALUE, descending), and whether one is
+// numeric.
+func (s *Sequence) keyTypes() (passLimit, numeric bool) {
+	for _, col := range s.FedColumns() {
+		lo, hi := col.Kind.keyRange()
+		numeric = numeric || col.Kind == KindNumeric
+		passLimit = passLimit || col.Kind == KindNumeric || s.ascending() && hi > s.Max || !s.ascending() && lo < s.Min
+	}
+	return passLimit, numeric
 }
 
 // keyTables returns the fed columns whose tables a query must read: a
@@ -74,20 +100,20 @@ func isAncestor(a, t *Table) bool {
 	return false
 }
 
-// staticSetval writes pg_dump's own form with the largest key seen in the
-// input; it reports false when some keys cannot be seen.
-func staticSetval(s *Sequence) (string, bool) {
+// staticSetval writes pg_dump's own form with the values the computed form
+// would find in the data the input loads; "" when some keys cannot be seen.
+func staticSetval(s *Sequence) string {
 	cols := s.FedColumns()
 	for _, col := range cols {
 		if col.Keys.Unknown != nil || col.Keys.Inexact {
-			return "", false
+			return ""
 		}
 	}
-	_, key, found := s.extremeKey(cols)
-	if !found {
-		return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, false);", quoteLiteral(s.QualifiedName()), s.Start), true
+	value, called := s.Start, false
+	if _, key, found := s.extremeKey(cols); found && (s.ascending() && key >= s.Start || !s.ascending() && key <= s.Start) {
+		value, called = min(max(key, s.Min), s.Max), true
 	}
-	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, true);", quoteLiteral(s.QualifiedName()), key), true
+	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);", quoteLiteral(s.QualifiedName()), value, called)
 }
 
 // CollisionDiagnostic describes a collision: at the load when nothing moved
@@ -112,6 +138,7 @@ func CollisionDiagnostic(c *Collision) Diagnostic {
 		bound = "down to"
 	}
 	col := c.Column.QualifiedName()
+	d.Fix.Comment = fixComment(c)
 	switch {
 	case c.Stale != nil:
 		d.Span, d.Source = c.Stale.At.Span, c.Stale.At.Source
@@ -128,6 +155,29 @@ func CollisionDiagnostic(c *Collision) Diagnostic {
 			bound, c.Key, col, s.QualifiedName(), c.Next)
 	}
 	return d
+}
+
+// fixComment names the column and where its keys were loaded, and says
+// when no setval can help: a cycling sequence whose keys reach its limit
+// starts over among them.
+func fixComment(c *Collision) []string {
+	s := c.Sequence
+	loaded := fmt.Sprintf("%s: keys loaded by %s at %s", c.Column.QualifiedName(), c.Load.Kind, lineOf(c.Load.At.Span))
+	if c.Stale != nil {
+		loaded += fmt.Sprintf(", then %s at %s left the sequence behind", moveName(c.Stale.Kind), lineOf(c.Stale.At.Span))
+	}
+	comment := []string{loaded}
+	if s.Cycle && !c.Hidden {
+		limitName, limit, restart := "MAXVALUE", s.Max, s.Min
+		if !s.ascending() {
+			limitName, limit, restart = "MINVALUE", s.Min, s.Max
+		}
+		if s.ascending() && c.Key >= limit || !s.ascending() && c.Key <= limit {
+			comment = append(comment, fmt.Sprintf("sequence %s cycles and the keys reach its %s %d: it starts over at %d, among them, whatever setval says",
+				s.QualifiedName(), limitName, limit, restart))
+		}
+	}
+	return comment
 }
 
 func moveName(k MoveKind) string {

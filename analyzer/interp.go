@@ -45,7 +45,7 @@ func (c *Catalog) apply(x *exec, s ast.Stmt) {
 	case *ast.Rename:
 		c.renameObject(x, s)
 	case *ast.SetSchema:
-		c.setSchema(s)
+		c.setSchema(x, s)
 	case *ast.Insert:
 		c.insert(x, s)
 	case *ast.Copy:
@@ -191,6 +191,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 			return
 		}
 	}
+	t.reshaped = x.site
 	c.addTable(t)
 	for _, p := range parents {
 		t.Parents = append(t.Parents, p)
@@ -459,6 +460,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 			}
 			col := &Column{Table: tt, Name: cmd.Def.Name}
 			tt.Columns = append(tt.Columns, col)
+			tt.reshaped = x.site
 			c.defineColumn(x, col, cmd.Def)
 			if tt != t && col.Feed == nil && targets[0].column(col.Name).Feed != nil {
 				col.setFeed(targets[0].column(col.Name).Feed)
@@ -515,6 +517,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		child.Parents = append(child.Parents, parent)
 		parent.Children = append(parent.Children, child)
 		child.partition = cmd.Kind == ast.AlterAttachPartition
+		parent.reshaped, child.reshaped = x.site, x.site
 	case ast.AlterDetachPartition, ast.AlterNoInherit:
 		other := c.table(cmd.Other)
 		if other == nil {
@@ -526,6 +529,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		}
 		parent.Children = removeItem(parent.Children, child)
 		child.Parents = removeItem(child.Parents, parent)
+		parent.reshaped, child.reshaped = x.site, x.site
 	case ast.AlterColumnType:
 		kind, _ := columnType(*cmd.Type)
 		for _, tt := range targets {
@@ -590,6 +594,7 @@ func (c *Catalog) changeSequence(x *exec, seq *Sequence, opts ast.SeqOptions) {
 		x.fail("%v", err)
 		return
 	}
+	seq.reshaped = x.site
 	if opts.Restart != nil {
 		seq.LastMove = &Move{Kind: MoveRestart, At: x.site}
 	}
@@ -748,7 +753,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		c.schemas[nu] = info
 		for q := range c.relations {
 			if q.Schema == old {
-				c.rename(q, ast.QName{Schema: nu, Name: q.Name})
+				c.rename(x, q, ast.QName{Schema: nu, Name: q.Name})
 			}
 		}
 		c.renameInPath(old, nu)
@@ -760,6 +765,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		for _, tt := range append([]*Table{t}, t.descendants()...) {
 			if col := tt.column(s.Column); col != nil {
 				col.Name = truncateIdentifier(s.NewName)
+				tt.reshaped = x.site
 			}
 		}
 	default:
@@ -772,7 +778,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 			x.fail("relation %s already exists", QualifiedName(to))
 			return
 		}
-		c.rename(q, to)
+		c.rename(x, q, to)
 	}
 }
 
@@ -787,17 +793,17 @@ func (c *Catalog) renameInPath(old, nu string) {
 }
 
 // setSchema moves a relation; a table takes the sequences it owns along.
-func (c *Catalog) setSchema(s *ast.SetSchema) {
+func (c *Catalog) setSchema(x *exec, s *ast.SetSchema) {
 	q, rel := c.lookup(s.Name)
 	if rel == nil {
 		return
 	}
 	schema := truncateIdentifier(s.NewSchema)
-	c.rename(q, ast.QName{Schema: schema, Name: q.Name})
+	c.rename(x, q, ast.QName{Schema: schema, Name: q.Name})
 	if t, ok := rel.(*Table); ok {
 		for _, seq := range c.sequences {
 			if seq.OwnedBy != nil && seq.OwnedBy.Table == t {
-				c.rename(seq.Name, ast.QName{Schema: schema, Name: seq.Name.Name})
+				c.rename(x, seq.Name, ast.QName{Schema: schema, Name: seq.Name.Name})
 			}
 		}
 	}

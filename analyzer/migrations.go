@@ -124,7 +124,9 @@ func (d *driver) migrationSources(dir string) ([]source, error) {
 // section's own offset, line and column, so that findings name the lines
 // of the file.
 func (s migrationStep) source() source {
-	src := source{name: s.path, open: func() (io.ReadCloser, error) { return openSection(s.path, s.section) }}
+	// A migration is a plain file, and a section keeps the file's own
+	// offsets: fix -w may insert into it.
+	src := source{name: s.path, rewritable: true, open: func() (io.ReadCloser, error) { return openSection(s.path, s.section) }}
 	if sec := s.section; sec != nil {
 		src.start = sec.start
 		src.note = fmt.Sprintf(", lines %d-%d", sec.start.line, sec.endLine)

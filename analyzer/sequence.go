@@ -35,6 +35,10 @@ type Sequence struct {
 	feeds []*Column
 
 	Created Site
+	// reshaped is the last statement that renamed the sequence or changed
+	// its options: a fix written with its final name and options belongs
+	// after it.
+	reshaped Site
 	// Unverified is the last procedural code (a DO block) that may have
 	// moved the sequence without pgseqlint seeing how.
 	Unverified *Site

@@ -124,7 +124,7 @@ func (s *Sequence) extremeOf(col *Column) int64 {
 }
 
 // LastTouch is the last statement that loaded keys into a column the
-// sequence feeds, or moved it: a fix belongs right after it.
+// sequence feeds, or moved it: a fix belongs after it (see fixSite).
 func (s *Sequence) LastTouch() Site {
 	var last Site
 	if s.LastMove != nil {
@@ -136,4 +136,23 @@ func (s *Sequence) LastTouch() Site {
 		}
 	}
 	return last
+}
+
+// fixSite is where a fix for the sequence belongs: right after its last
+// touch, but not before the statements that create or rename what the fix
+// names (the sequence, the tables it reads) or change the sequence's
+// options: a script may load rows before it makes the column an identity.
+func (s *Sequence) fixSite() Site {
+	at := s.LastTouch()
+	later := func(site Site) {
+		if site.Clock > at.Clock {
+			at = site
+		}
+	}
+	later(s.Created)
+	later(s.reshaped)
+	for _, col := range keyTables(s) {
+		later(col.Table.reshaped)
+	}
+	return at
 }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
+)
+
+// fixOptions are the flags and arguments of `pgseqlint fix`.
+type fixOptions struct {
+	io     streams
+	paths  []string
+	inputs inputOptions
+	config configFlags
+	static bool
+	output string
+	write  bool
+	diff   bool
+}
+
+func newCmdFix(io streams, runF func(*fixOptions) error) *cobra.Command {
+	opts := &fixOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "fix [flags] PATH...",
+		Short: "Write the SQL that fixes the problems",
+		Long: `Fix reads the PATHs as check does and writes the SQL that moves every sequence found by
+missing-setval or stale-setval past the keys of the columns it feeds: one statement per
+sequence, in script order, each after a comment naming the column and where its keys were
+loaded.
+
+By default the values are computed by the database when the statements run, from the data
+then in the tables: the largest key (the smallest, for a descending sequence), or the start
+value for an empty table. The statements can run any number of times. --static writes
+pg_dump's literal setval with the values seen in the input instead, where the input shows them.
+
+The patch goes to standard output, or to a file with -o. -w inserts each statement into the
+input itself, right after the last statement that loads into or moves its sequence; -d shows
+that change as a unified diff. Only plain SQL files can be rewritten: a file is replaced
+through a temporary file beside it, keeps its mode, and is left alone if it changed while
+pgseqlint was reading it.
+
+Exit status: 0 on success, also when nothing needs fixing; 2 when the run failed.`,
+		Example: `  pgseqlint fix dump.sql > fixup.sql
+  pgseqlint fix --static -o fixup.sql schema.sql data.sql
+  pgseqlint fix -d dump.sql
+  pgseqlint fix -w dump.sql`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return fixRun(cmd.Context(), opts)
+		},
+	}
+	opts.inputs.addFlags(cmd)
+	opts.config.register(cmd)
+	cmd.Flags().BoolVar(&opts.static, "static", false, "write the literal values seen in the input, as pg_dump does")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the patch to `FILE` instead of standard output")
+	cmd.Flags().BoolVarP(&opts.write, "write", "w", false, "insert the statements into the input files")
+	cmd.Flags().BoolVarP(&opts.diff, "diff", "d", false, "print the change -w would make, as a unified diff")
+	return cmd
+}
+
+func fixRun(ctx context.Context, opts *fixOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	inPlace := opts.write || opts.diff
+	if inPlace && opts.output != "" {
+		return failure(errors.New("-o cannot be used with -w or -d"))
+	}
+	set, err := opts.config.load()
+	if err != nil {
+		return failure(err)
+	}
+	checkOpts := set.options(opts.paths, opts.io.in)
+	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
+	var files []*analyzer.InPlaceFile
+	if inPlace {
+		// Before the input is read: a file that changes from here on is
+		// not rewritten.
+		var err error
+		if files, err = analyzer.InPlaceFiles(checkOpts); err != nil {
+			return failure(err)
+		}
+	}
+	res, err := analyzer.Check(ctx, checkOpts)
+	if err != nil {
+		return failure(err)
+	}
+	patch := analyzer.NewPatch(res, opts.static)
+	switch {
+	case inPlace:
+		if opts.diff {
+			err = patch.WriteDiff(opts.io.out, files)
+		}
+		if err == nil && opts.write {
+			err = patch.Rewrite(files)
+		}
+	case opts.output != "":
+		err = analyzer.WriteFileAtomic(opts.output, patch.Write)
+	default:
+		err = patch.Write(opts.io.out)
+	}
+	if err != nil {
+		return failure(err)
+	}
+	return nil
+}

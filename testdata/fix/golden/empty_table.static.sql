@@ -1,0 +1,3 @@
+-- public.tickets.id: keys loaded by INSERT ... SELECT at testdata/fix/empty_table.sql:10
+-- the input does not show these keys: the value is computed when the statement runs
+SELECT pg_catalog.setval('public.ticket_ids', greatest(max(id), 100), coalesce(max(id) >= 100, false)) FROM public.tickets;

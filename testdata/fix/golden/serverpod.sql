@@ -1,0 +1,2 @@
+-- public.serverpod_user_info.id: keys loaded by COPY at testdata/examples/serverpod/dump.sql:216
+SELECT pg_catalog.setval('public.serverpod_user_info_id_seq', greatest(max(id), 1), coalesce(max(id) >= 1, false)) FROM public.serverpod_user_info;

@@ -1,0 +1,2 @@
+-- public.published.id: keys loaded by INSERT at testdata/fix/shared_sequence.sql:13, then setval at testdata/fix/shared_sequence.sql:14 left the sequence behind
+SELECT pg_catalog.setval('public.doc_ids', greatest(k.key, 1), coalesce(k.key >= 1, false)) FROM (SELECT greatest((SELECT max(id) FROM public.drafts), (SELECT max(id) FROM public.published), (SELECT max(id) FROM public.archived)) AS key) AS k;

@@ -39,6 +39,8 @@ type Options struct {
 	Schema []string
 	// Verbose, when set, receives the files in the order they are read.
 	Verbose io.Writer
+	// Progress, when set, counts the bytes read.
+	Progress *Progress
 }
 
 // Result is what a run found.

@@ -59,6 +59,9 @@ func (d *driver) read(ctx context.Context, src source) error {
 	}
 	defer rc.Close()
 	var r io.Reader = rc
+	if d.opts.Progress != nil {
+		r = countingReader{rc, d.opts.Progress}
+	}
 	for layer := 0; ; layer++ {
 		br := bufio.NewReaderSize(r, 64<<10)
 		head, err := br.Peek(sniffLen)

@@ -318,10 +318,19 @@ func (c *Catalog) insertQuery(x *exec, t *Table, targets []*Column, s *ast.Inser
 			return
 		}
 	}
-	loads := newStatementLoads(x, LoadInsertSelect)
+	c.hiddenRows(x, t, LoadInsertSelect, func(col *Column) bool {
+		return indexOf(targets, col) >= 0 && !(s.Override == ast.OverrideUser && col.Identity != NotIdentity)
+	})
+}
+
+// hiddenRows records rows pgseqlint cannot see (INSERT ... SELECT, COPY
+// FROM a file): the columns given get keys it cannot see, and the
+// sequence-fed columns left out take an unknown number of sequence values.
+func (c *Catalog) hiddenRows(x *exec, t *Table, kind LoadKind, given func(*Column) bool) {
+	loads := newStatementLoads(x, kind)
 	for _, col := range c.trackedColumns(t) {
 		k := columnKeys{}
-		if indexOf(targets, col) >= 0 && !(s.Override == ast.OverrideUser && col.Identity != NotIdentity) {
+		if given(col) {
 			k.hidden = true
 		} else if col.Feed != nil {
 			col.Feed.nextvalsUnknown()
@@ -469,18 +478,7 @@ func (c *Catalog) hiddenCopy(x *exec, s *ast.Copy) {
 	if s.Source == ast.CopyFromProgram {
 		kind = LoadCopyProgram
 	}
-	loads := newStatementLoads(x, kind)
-	for _, col := range c.trackedColumns(t) {
-		k := columnKeys{}
-		if indexOf(cols, col) >= 0 {
-			k.hidden = true
-		} else if col.Feed != nil {
-			col.Feed.nextvalsUnknown()
-			k.inexact = true
-		}
-		k.commit(col, loads)
-	}
-	t.rowsKnown = false
+	c.hiddenRows(x, t, kind, func(col *Column) bool { return indexOf(cols, col) >= 0 })
 }
 
 // selectStmt runs the sequence functions a SELECT calls: setval, nextval,

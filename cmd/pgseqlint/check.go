@@ -82,7 +82,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	bar := opts.inputs.progressBar(opts.paths, opts.io)
+	checkOpts.Progress = bar.counter()
+	bar.run()
 	res, err := analyzer.Check(ctx, checkOpts)
+	bar.stop()
 	if err != nil {
 		return failure(err)
 	}

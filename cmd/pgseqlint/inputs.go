@@ -12,9 +12,11 @@ import (
 // inputOptions are the flags that say how to read the PATHs, for every
 // command that reads them.
 type inputOptions struct {
-	layout  string
-	schema  []string
-	verbose bool
+	layout     string
+	schema     []string
+	verbose    bool
+	progress   bool
+	noProgress bool
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -27,6 +29,9 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&o.schema, "schema", nil,
 		"read `PATH` first for its DDL only: the tables and sequences the script runs against, never reported on")
 	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "list the files on standard error in the order they are read")
+	cmd.Flags().BoolVar(&o.progress, "progress", false, "show how much of the input has been read on standard error (by default: on a terminal, for inputs over 64 MB)")
+	cmd.Flags().BoolVar(&o.noProgress, "no-progress", false, "never show progress")
+	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
 }
 
 // apply sets the analyzer options these flags control.

@@ -1,0 +1,27 @@
+package analyzer
+
+import (
+	"io"
+	"sync/atomic"
+)
+
+// Progress counts the bytes of input read so far, as stored (before any
+// decompression), for a progress bar; it may be read while Check runs.
+type Progress struct {
+	read atomic.Int64
+}
+
+// Read returns the bytes read so far.
+func (p *Progress) Read() int64 { return p.read.Load() }
+
+// countingReader adds what it reads to a Progress.
+type countingReader struct {
+	r io.Reader
+	p *Progress
+}
+
+func (c countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.p.read.Add(int64(n))
+	return n, err
+}

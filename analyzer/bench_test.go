@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -109,3 +110,38 @@ func benchmarkNaiveParse(b *testing.B, format dumpgen.Format) {
 
 func BenchmarkNaiveParseInserts(b *testing.B)       { benchmarkNaiveParse(b, dumpgen.Inserts) }
 func BenchmarkNaiveParseRowsPerInsert(b *testing.B) { benchmarkNaiveParse(b, dumpgen.RowsPerInsert) }
+
+// TestFastPathsMatchReference: on every format of generated dump, the
+// fast paths (INSERTs read in Go, COPY rows split across cores) find
+// exactly what the reference path finds, every statement through the
+// parser on one core.
+func TestFastPathsMatchReference(t *testing.T) {
+	for _, format := range []dumpgen.Format{dumpgen.Copy, dumpgen.Inserts, dumpgen.RowsPerInsert} {
+		path := filepath.Join(t.TempDir(), "dump.sql")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Big enough that COPY blocks are split between cores.
+		if err := dumpgen.Write(f, dumpgen.Options{Size: 6 << 20, Format: format, Seed: 11}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		var reports [2]bytes.Buffer
+		for i, reference := range []bool{false, true} {
+			res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{path}, Rules: rules.All(), Reference: reference})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Diagnostics) != 2 {
+				t.Errorf("format %d: %d findings, want the 2 the generator plants", format, len(res.Diagnostics))
+			}
+			if err := analyzer.WriteJSON(&reports[i], res); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if reports[0].String() != reports[1].String() {
+			t.Errorf("format %d: the fast paths and the reference path differ:\n%s\n%s", format, reports[0].String(), reports[1].String())
+		}
+	}
+}

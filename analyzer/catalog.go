@@ -28,6 +28,7 @@ type Catalog struct {
 	scratchPositions []int
 	scratchKeys      []columnKeys
 	lastTargets      targetsCache
+	lastTable        tableCache
 }
 
 type schemaInfo struct {
@@ -182,17 +183,16 @@ func (col *Column) QualifiedName() string {
 }
 
 // Keys folds the key values a column holds: only the extremes and where
-// they came from are kept.
+// they came from are kept. The loads are kept by value: a dump makes
+// millions of them, and only a few are ever reported.
 type Keys struct {
 	Count    int64 // known values present
 	Max, Min int64
-	MaxLoad  *Load
-	MinLoad  *Load
-	// Unknown is the first load since the column was last emptied whose
-	// keys cannot be seen (INSERT ... SELECT, COPY FROM a file, UPDATE).
-	Unknown *Load
-	// Last is the last statement that put keys into the column.
-	Last *Load
+	// maxLoad and minLoad put Max and Min there; unknown is the first load
+	// since the column was last emptied whose keys cannot be seen (INSERT
+	// ... SELECT, COPY FROM a file, UPDATE); last is the last statement
+	// that put keys into the column. A zero Load is none.
+	maxLoad, minLoad, unknown, last Load
 	// Inexact is set when rows took sequence values that are not known:
 	// the keys are safe, but max() over the column cannot be computed.
 	Inexact bool
@@ -240,9 +240,28 @@ func (k LoadKind) String() string {
 type Load struct {
 	Kind   LoadKind
 	At     Site
-	Rows   int64
 	Hidden bool // the keys cannot be seen
 }
+
+// orNil returns l, or nil for the zero Load (no statement has clock 0).
+func (l *Load) orNil() *Load {
+	if l.At.Clock == 0 {
+		return nil
+	}
+	return l
+}
+
+// MaxLoad is the load that put the largest key there, or nil.
+func (k *Keys) MaxLoad() *Load { return k.maxLoad.orNil() }
+
+// MinLoad is the load that put the smallest key there, or nil.
+func (k *Keys) MinLoad() *Load { return k.minLoad.orNil() }
+
+// Unknown is the first load whose keys cannot be seen, or nil.
+func (k *Keys) Unknown() *Load { return k.unknown.orNil() }
+
+// Last is the last load, or nil.
+func (k *Keys) Last() *Load { return k.last.orNil() }
 
 // Site is where something happened: the statement's span, its first line
 // for people, and its place in the script's order.
@@ -255,36 +274,25 @@ type Site struct {
 	Through Span
 }
 
-func (k *Keys) add(v int64, load *Load) {
-	if k.Count == 0 || v > k.Max {
-		k.Max, k.MaxLoad = v, load
-	}
-	if k.Count == 0 || v < k.Min {
-		k.Min, k.MinLoad = v, load
-	}
-	k.Count++
-	k.Last = load
-}
-
 func (k *Keys) addStats(s keyStats, load *Load) {
 	if s.count == 0 {
 		return
 	}
 	if k.Count == 0 || s.max > k.Max {
-		k.Max, k.MaxLoad = s.max, load
+		k.Max, k.maxLoad = s.max, *load
 	}
 	if k.Count == 0 || s.min < k.Min {
-		k.Min, k.MinLoad = s.min, load
+		k.Min, k.minLoad = s.min, *load
 	}
 	k.Count += s.count
-	k.Last = load
+	k.last = *load
 }
 
 func (k *Keys) addHidden(load *Load) {
-	if k.Unknown == nil {
-		k.Unknown = load
+	if k.unknown.At.Clock == 0 {
+		k.unknown = *load
 	}
-	k.Last = load
+	k.last = *load
 }
 
 // clear empties the column (TRUNCATE, DELETE without WHERE).

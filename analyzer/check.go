@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
@@ -41,6 +43,9 @@ type Options struct {
 	Verbose io.Writer
 	// Progress, when set, counts the bytes read.
 	Progress *Progress
+	// Reference reads every statement with the parser, on one core: the
+	// plain way the fast paths are held to (tests and benchmarks).
+	Reference bool
 }
 
 // Result is what a run found.
@@ -66,7 +71,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	if _, err := ParseLayout(string(opts.Layout)); err != nil {
 		return nil, err
 	}
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
 	d.current = d.catalog("")
 	if err := d.readSchema(ctx); err != nil {
@@ -87,6 +92,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
+	d.fillSources()
 	d.sortDiagnostics()
 	return &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}, nil
 }
@@ -104,8 +110,11 @@ type driver struct {
 	fileOrder map[string]int
 	keep      keepCache
 	inserts   insertArena
-	exec      exec
-	pass      Pass
+	// rereadable are the plain files read: a finding's line can be read
+	// back from them.
+	rereadable map[string]bool
+	exec       exec
+	pass       Pass
 	// schema is set while the --schema paths are read; schemaFiles are
 	// the files read then, whose findings are dropped.
 	schema      bool
@@ -178,11 +187,15 @@ func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
 
 func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 	defer sp.Close()
+	if !d.opts.Reference {
+		sp.insert = d.readInsert
+	}
 	ignores := &ignoreReader{ignores: &d.ignores}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		d.keep.catalog = d.current
 		st, err := sp.Next()
 		if errors.Is(err, io.EOF) {
 			ignores.end(sp.TakeDirectives())
@@ -194,12 +207,17 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		d.clock++
 		d.statements++
 		// One exec serves every statement: what outlives it is copied out.
-		d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Source: firstLine(st.Text), Clock: d.clock, Through: st.Span}}
+		d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}}
+		if !sp.rereadable {
+			// A file can give a finding's line back at the end; other
+			// inputs keep every statement's first line.
+			d.exec.site.Source = firstLine(st.Text)
+		}
 		x := &d.exec
 		if st.Kind == KindMeta {
 			err = d.meta(ctx, x, sp)
 		} else {
-			err = d.sql(x, sp, string(st.Text))
+			err = d.sql(x, sp)
 		}
 		if err != nil {
 			return err
@@ -211,12 +229,27 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 	}
 }
 
+// readInsert is the splitter's INSERT fast path: it parses an INSERT
+// straight from the splitter's window, before the lexer reads it. The
+// result stays in d.inserts until the statement is applied.
+func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
+	if d.schema {
+		return 0, false // a schema's INSERTs are not read
+	}
+	// The window's bytes, not a copy: what the parse keeps is copied out.
+	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, &d.inserts)
+	return n, ok
+}
+
 // sql parses a SQL statement and applies it.
-func (d *driver) sql(x *exec, sp *Splitter, text string) error {
+func (d *driver) sql(x *exec, sp *Splitter) error {
 	st := x.stmt
-	text = parseText(st, text)
-	if !st.Oversized && !d.schema && looksLikeInsert(st.Text) {
-		d.keep.catalog = x.c
+	if st.Read {
+		x.c.apply(x, &d.inserts.ins)
+		return nil
+	}
+	text := parseText(st, string(st.Text))
+	if !st.Oversized && !d.schema && !d.opts.Reference && looksLikeInsert(st.Text) {
 		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
 			x.c.apply(x, ins)
 			return nil
@@ -256,6 +289,7 @@ func (d *driver) sql(x *exec, sp *Splitter, text string) error {
 // copyIn reads the rows of a COPY FROM STDIN and applies them.
 func (d *driver) copyIn(x *exec, sp *Splitter, cp *ast.Copy) error {
 	plan := x.c.planCopy(x, cp)
+	plan.folder.serial = d.opts.Reference
 	end, err := sp.CopyData(plan.folder)
 	if err != nil {
 		return err
@@ -395,6 +429,34 @@ func (d *driver) finish() {
 func (d *driver) report(diag Diagnostic) {
 	if !d.schemaFiles[diag.Span.File] {
 		d.diags = append(d.diags, diag)
+	}
+}
+
+// fillSources reads back, from the files, the first lines of the
+// statements that findings point at and that were not kept while reading.
+func (d *driver) fillSources() {
+	files := map[string]*os.File{}
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	for i := range d.diags {
+		diag := &d.diags[i]
+		if diag.Source != "" || diag.Span.Entry != "" || !d.rereadable[diag.Span.File] {
+			continue
+		}
+		f, ok := files[diag.Span.File]
+		if !ok {
+			f, _ = os.Open(diag.Span.File)
+			files[diag.Span.File] = f
+		}
+		if f == nil {
+			continue
+		}
+		buf := make([]byte, 512)
+		n, _ := f.ReadAt(buf, diag.Span.Start)
+		diag.Source = firstLine(buf[:n])
 	}
 }
 

@@ -79,7 +79,9 @@ type copyFolder struct {
 	// digitNull is set when the NULL marker is made of digits: then a key
 	// of digits may be NULL.
 	digitNull bool
-	stats     []keyStats
+	// serial keeps the folding on one core.
+	serial bool
+	stats  []keyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
 
@@ -141,7 +143,7 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 	}
 	rest := p[n:]
 	var m, l int
-	if len(rest) >= parallelMinimum && !c.skipHeader && runtime.GOMAXPROCS(0) > 1 {
+	if len(rest) >= parallelMinimum && !c.skipHeader && !c.serial && runtime.GOMAXPROCS(0) > 1 {
 		m, l, marker = c.parallelLines(rest)
 	} else {
 		m, l, marker = c.textLines(rest)

@@ -392,7 +392,7 @@ func (e *evaluator) aggregate(f *ast.FuncCall) value {
 			continue
 		}
 		k := col.Keys
-		if k.Unknown != nil || k.Inexact {
+		if k.Unknown() != nil || k.Inexact {
 			return unknown
 		}
 		if k.Count == 0 {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
@@ -57,6 +58,10 @@ type insertArena struct {
 	rows   [][]ast.Expr
 	values []ast.Expr
 	consts []ast.Const
+	// header is the text of the last header read, and headerIns what it
+	// says.
+	header    string
+	headerIns ast.Insert
 }
 
 // parseInsertFast parses text as an INSERT INTO ... VALUES statement. It
@@ -64,31 +69,94 @@ type insertArena struct {
 // not handle. With an arena, the result is valid until the arena's next
 // use.
 func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertArena) (*ast.Insert, bool) {
+	ins, n, ok := parseInsertPrefix(text, escapes, true, keep, arena)
+	if !ok || n != len(text) && strings.TrimSpace(text[n:]) != "" {
+		return nil, false
+	}
+	return ins, true
+}
+
+// parseInsertPrefix parses the INSERT statement at the start of text, which
+// may go on with more statements, and returns how long it is. Without its
+// semicolon, the statement must end at the end of the input (eof).
+func parseInsertPrefix(text string, escapes, eof bool, keep insertKeep, arena *insertArena) (*ast.Insert, int, bool) {
 	if arena == nil {
 		arena = &insertArena{}
 	}
 	p := &insertScanner{s: text, escapes: escapes, arena: arena}
-	if !p.keyword("insert") || !p.keyword("into") {
-		return nil, false
-	}
 	ins := &arena.ins
+	cached := p.header(ins)
+	headerEnd := p.i
+	if headerEnd == 0 {
+		return nil, 0, false
+	}
+	switch {
+	case p.keyword("default"):
+		if !p.keyword("values") {
+			return nil, 0, false
+		}
+		ins.DefaultValues = true
+	case p.keyword("values"):
+		var mask []bool
+		if keep != nil {
+			mask = keep.keep(ins.Table, ins.Columns)
+		}
+		if !p.rows(ins, mask) {
+			return nil, 0, false
+		}
+	default:
+		return nil, 0, false
+	}
+	if p.keyword("on") {
+		if !p.keyword("conflict") || !p.keyword("do") || !p.keyword("nothing") {
+			return nil, 0, false
+		}
+		ins.OnConflict = true
+	}
+	if !p.punct(';') && (!p.space() || p.i != len(p.s) || !eof) {
+		return nil, 0, false
+	}
+	if !cached {
+		arena.remember(text[:headerEnd], ins)
+	}
+	return ins, p.i, true
+}
+
+// header reads INSERT INTO table [(columns)] [OVERRIDING ...], leaving
+// p.i at its end (0 when there is none). A dump repeats the same header
+// for every row of a table: when the text starts with the last header of a
+// statement read whole, that header is taken as it was (cached is set).
+func (p *insertScanner) header(ins *ast.Insert) (cached bool) {
+	a := p.arena
+	if a.header != "" && strings.HasPrefix(p.s, a.header) {
+		*ins = ast.Insert{Table: a.headerIns.Table, Columns: a.headerIns.Columns, Override: a.headerIns.Override}
+		p.i = len(a.header)
+		return true
+	}
 	*ins = ast.Insert{}
+	if !p.keyword("insert") || !p.keyword("into") {
+		p.i = 0
+		return false
+	}
 	var ok bool
 	if ins.Table, ok = p.qualifiedName(); !ok {
-		return nil, false
+		p.i = 0
+		return false
 	}
 	if p.punct('(') {
 		for {
 			col, ok := p.identifier()
 			if !ok {
-				return nil, false
+				p.i = 0
+				return false
 			}
 			ins.Columns = append(ins.Columns, col)
 			if p.punct(')') {
 				break
 			}
 			if !p.punct(',') {
-				return nil, false
+				p.i = 0
+				return false
 			}
 		}
 	}
@@ -98,41 +166,23 @@ func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertAr
 			ins.Override = ast.OverrideSystem
 		case p.keyword("user"):
 			ins.Override = ast.OverrideUser
-		default:
-			return nil, false
 		}
-		if !p.keyword("value") {
-			return nil, false
+		if ins.Override == ast.OverrideNone || !p.keyword("value") {
+			p.i = 0
 		}
 	}
-	switch {
-	case p.keyword("default"):
-		if !p.keyword("values") {
-			return nil, false
-		}
-		ins.DefaultValues = true
-	case p.keyword("values"):
-		var mask []bool
-		if keep != nil {
-			mask = keep.keep(ins.Table, ins.Columns)
-		}
-		if !p.rows(ins, mask) {
-			return nil, false
-		}
-	default:
-		return nil, false
+	return false
+}
+
+// remember keeps the header of a statement read whole, copied: the text
+// may be the reader's window.
+func (a *insertArena) remember(header string, ins *ast.Insert) {
+	a.header = strings.Clone(header)
+	a.headerIns = ast.Insert{
+		Table:    ast.QName{Schema: strings.Clone(ins.Table.Schema), Name: strings.Clone(ins.Table.Name)},
+		Columns:  cloneStrings(ins.Columns),
+		Override: ins.Override,
 	}
-	if p.keyword("on") {
-		if !p.keyword("conflict") || !p.keyword("do") || !p.keyword("nothing") {
-			return nil, false
-		}
-		ins.OnConflict = true
-	}
-	p.punct(';')
-	if !p.space() || p.i != len(p.s) {
-		return nil, false
-	}
-	return ins, true
 }
 
 func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
@@ -242,7 +292,7 @@ func (p *insertScanner) identifier() (string, bool) {
 			}
 			break
 		}
-		if b.Len() == 0 {
+		if b.Len() == 0 || !asciiOrValid(b.String()) {
 			return "", false
 		}
 		return truncateIdentifier(b.String()), true
@@ -255,8 +305,21 @@ func (p *insertScanner) identifier() (string, bool) {
 	if k := keywordKind(name); k == pgparse.Reserved || k == pgparse.TypeFuncName {
 		return "", false
 	}
+	// The parser sees invalid UTF-8 as '?': such a name is left to it.
+	if !asciiOrValid(name) {
+		return "", false
+	}
 	p.i += len(w)
 	return truncateIdentifier(name), true
+}
+
+func asciiOrValid(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return utf8.ValidString(s)
+		}
+	}
+	return true
 }
 
 func (p *insertScanner) qualifiedName() (ast.QName, bool) {

@@ -105,7 +105,7 @@ func isAncestor(a, t *Table) bool {
 func staticSetval(s *Sequence) string {
 	cols := s.FedColumns()
 	for _, col := range cols {
-		if col.Keys.Unknown != nil || col.Keys.Inexact {
+		if col.Keys.Unknown() != nil || col.Keys.Inexact {
 			return ""
 		}
 	}

@@ -101,6 +101,10 @@ func (d *driver) read(ctx context.Context, src source) error {
 			return d.runArchive(ctx, src.name, a)
 		}
 		sp := d.splitter(src.name, br, chunkSize)
+		if layer == 0 && src.rewritable {
+			sp.rereadable = true
+			d.rereadable[src.name] = true
+		}
 		if src.start.line > 0 {
 			sp.pos = src.start // a part of a file, such as a migration's up section
 		}

@@ -95,9 +95,11 @@ func (ig *Ignore) readRules(s string) string {
 // statement, so each statement is kept until then.
 type ignoreReader struct {
 	ignores *[]*Ignore
-	// prev is the last statement: its span and the end of its rows.
-	prev    *Span
+	// prev is the last statement (when hasPrev): its span and the end of
+	// its rows.
+	prev    Span
 	prevEnd int64
+	hasPrev bool
 }
 
 // statement takes the comments read up to and including st, whose rows
@@ -111,7 +113,7 @@ func (r *ignoreReader) statement(comments []Comment, st Span, end int64) {
 		above[i].place(st.Start, end)
 		line--
 	}
-	r.prev, r.prevEnd = &st, end
+	r.prev, r.prevEnd, r.hasPrev = st, end, true
 }
 
 // end takes the comments read after the last statement.
@@ -128,10 +130,10 @@ func (r *ignoreReader) read(comments []Comment, st *Span, end int64) (above []*I
 		case ig.WholeFile || ig.Malformed != "":
 		case st != nil && c.Span.Start >= st.Start:
 			ig.placeAtEndOfFirstLine(*st, end)
-		case r.prev != nil && c.Span.Start >= r.prev.End && c.Span.Line == r.prev.EndLine:
+		case r.hasPrev && c.Span.Start >= r.prev.End && c.Span.Line == r.prev.EndLine:
 			// After the previous statement, on the line where it ends:
 			// psql reads it only with the next one.
-			ig.placeAtEndOfFirstLine(*r.prev, r.prevEnd)
+			ig.placeAtEndOfFirstLine(r.prev, r.prevEnd)
 		default:
 			above = append(above, ig)
 		}

@@ -554,8 +554,7 @@ func (c *Catalog) fillNewColumn(x *exec, col *Column) {
 		col.Keys.Inexact = true
 		return
 	}
-	load := &Load{Kind: LoadDefault, At: x.site, Rows: t.rows}
-	c.defaultRows(col, t.rows, load)
+	c.defaultRows(col, t.rows, &Load{Kind: LoadDefault, At: x.site})
 }
 
 // defaultRows records n rows taking a column's sequence default.
@@ -566,7 +565,7 @@ func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
 	lo, hi, ok := col.Feed.nextvals(n)
 	if !ok {
 		col.Keys.Inexact = true
-		col.Keys.Last = load
+		col.Keys.last = *load
 		return
 	}
 	col.Keys.addStats(keyStats{count: n, min: lo, max: hi}, load)

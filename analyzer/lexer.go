@@ -29,6 +29,9 @@ const (
 	lexNeedMore lexStatus = iota
 	lexDone
 	lexEOF // the input ended with nothing but whitespace and comments
+	// lexInsert stops at a statement's first word when it starts with an
+	// i, so that the splitter can try the INSERT fast path first.
+	lexInsert
 )
 
 // word classes the lexer follows at the start of a statement
@@ -69,6 +72,9 @@ type lexer struct {
 
 	oversized bool
 	dropped   delta // what was read of an oversized statement but not kept
+
+	// stopAtInsert asks scan to stop at a first word that starts with i.
+	stopAtInsert bool
 }
 
 func (lx *lexer) reset() {
@@ -203,6 +209,11 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				}
 				i++
 			case isIdentStart(c):
+				if lx.stopAtInsert && lx.tokStart < 0 && (c == 'i' || c == 'I') {
+					lx.stopAtInsert = false
+					lx.token(i)
+					return i, lexInsert
+				}
 				j := i + 1
 				for j < len(data) && isIdentCont(data[j]) {
 					j++

@@ -100,22 +100,17 @@ type columnKeys struct {
 
 // commit adds a successful statement's keys to its column.
 func (k *columnKeys) commit(col *Column, loads *statementLoads) {
-	if k.defaults.count > 0 {
-		loads.defaults.Rows += k.defaults.count
-		col.Keys.addStats(k.defaults, &loads.defaults)
-	}
-	if k.explicit.count > 0 {
-		loads.explicit.Rows += k.explicit.count
-		col.Keys.addStats(k.explicit, &loads.explicit)
-	}
+	col.Keys.addStats(k.defaults, &loads.defaults)
+	col.Keys.addStats(k.explicit, &loads.explicit)
 	if k.hidden {
-		loads.explicit.Hidden = true
-		col.Keys.addHidden(&loads.explicit)
+		hidden := loads.explicit
+		hidden.Hidden = true
+		col.Keys.addHidden(&hidden)
 	}
 	if k.inexact {
 		col.Keys.Inexact = true
-		if col.Keys.Last == nil || col.Keys.Last.At.Clock < loads.defaults.At.Clock {
-			col.Keys.Last = &loads.defaults
+		if col.Keys.last.At.Clock < loads.defaults.At.Clock {
+			col.Keys.last = loads.defaults
 		}
 	}
 }
@@ -128,7 +123,7 @@ func (k *columnKeys) inRange(col *Column) bool {
 }
 
 func (c *Catalog) insert(x *exec, s *ast.Insert) {
-	t := c.table(s.Table)
+	t := c.insertTable(s.Table)
 	if t == nil {
 		return
 	}
@@ -183,6 +178,28 @@ func (c *Catalog) insert(x *exec, s *ast.Insert) {
 		keys[i].commit(col, loads)
 	}
 	t.rows += int64(len(rows))
+}
+
+// insertTable resolves an INSERT's table, remembering the last answer for
+// a qualified name (pg_dump qualifies every name): a dump's INSERTs come
+// table by table.
+func (c *Catalog) insertTable(name ast.QName) *Table {
+	if name.Schema == "" {
+		return c.table(name)
+	}
+	last := &c.lastTable
+	if last.generation == c.generation && last.name == name {
+		return last.table
+	}
+	t := c.table(name)
+	*last = tableCache{name: ast.QName{Schema: strings.Clone(name.Schema), Name: strings.Clone(name.Name)}, generation: c.generation, table: t}
+	return t
+}
+
+type tableCache struct {
+	name       ast.QName
+	generation int
+	table      *Table
 }
 
 // insertTargets maps an INSERT's column list (all columns without one),

@@ -60,9 +60,9 @@ func (s *Sequence) Reach() Reach {
 		return (float64(v) - float64(start)) / (float64(r.Limit) - float64(start))
 	}
 	if col, key, found := s.extremeKey(cols); found {
-		load := col.Keys.MaxLoad
+		load := col.Keys.MaxLoad()
 		if !s.ascending() {
-			load = col.Keys.MinLoad
+			load = col.Keys.MinLoad()
 		}
 		r.Key = &Point{Value: key, Usage: usage(key), At: load.At, Column: col, Load: load}
 	}

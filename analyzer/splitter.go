@@ -57,6 +57,14 @@ type Splitter struct {
 	// stmt is the statement Next hands out, reused: like Text, it is valid
 	// until the next call.
 	stmt Stmt
+	// rereadable is set when the input is a plain file whose lines can be
+	// read again at the end: statements' first lines need not be kept.
+	rereadable bool
+	// insert, when set, reads a statement that starts with an i straight
+	// from the window: it returns the statement's length, or false to let
+	// the lexer read it. (The INSERT fast path: a dump's rows are not lexed
+	// twice.)
+	insert func(text []byte, escapes, eof bool) (n int, ok bool)
 }
 
 // Stmt is one unit of the script: a SQL statement or a psql meta-command.
@@ -70,6 +78,8 @@ type Stmt struct {
 	// CopyIn is set when COPY ... FROM STDIN (or \copy ... from stdin) reads
 	// rows that follow in the script; CopyData reads them.
 	CopyIn bool
+	// Read is set when the splitter's insert function read the statement.
+	Read bool
 	// Escapes is set when standard_conforming_strings was off for the
 	// statement: backslashes in '' strings are escapes.
 	Escapes bool
@@ -215,8 +225,19 @@ func (s *Splitter) next() (*Stmt, error) {
 		s.skipByteOrderMark()
 	}
 	lx := &s.lex
+	lx.stopAtInsert = s.insert != nil && lx.tokStart < 0
 	for {
 		end, status := lx.scan(s.buf[s.r:s.w], s.eof, s.standardStrings)
+		if status == lexInsert {
+			text := s.buf[s.r+lx.tokStart : s.w]
+			if n, ok := s.insert(text, !s.standardStrings, s.eof); ok {
+				s.takeComments()
+				st := s.emit(lx.tokStart + n)
+				st.Read = true
+				return st, nil
+			}
+			continue // the lexer reads it, from its first word
+		}
 		if status != lexNeedMore {
 			s.takeComments()
 			if status == lexEOF {

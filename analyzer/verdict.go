@@ -58,7 +58,7 @@ func (s *Sequence) Collision() *Collision {
 	// Keys that cannot be seen, loaded after the last move: nothing proves
 	// the sequence is past them.
 	for _, col := range cols {
-		if u := col.Keys.Unknown; u != nil && u.At.Clock > moved {
+		if u := col.Keys.Unknown(); u != nil && u.At.Clock > moved {
 			return &Collision{Sequence: s, Column: col, Load: u, Hidden: true}
 		}
 	}
@@ -67,7 +67,7 @@ func (s *Sequence) Collision() *Collision {
 		// before it are the script's business; keys loaded after are not
 		// covered.
 		for _, col := range cols {
-			if last := col.Keys.Last; last != nil && last.Kind != LoadDefault && last.At.Clock > moved && col.Keys.Count > 0 {
+			if last := col.Keys.Last(); last != nil && last.Kind != LoadDefault && last.At.Clock > moved && col.Keys.Count > 0 {
 				return &Collision{Sequence: s, Column: col, Load: last, Key: s.extremeOf(col)}
 			}
 		}
@@ -84,9 +84,9 @@ func (s *Sequence) Collision() *Collision {
 	if s.ascending() && key < next || !s.ascending() && key > next {
 		return nil
 	}
-	c := &Collision{Sequence: s, Column: col, Key: key, Next: next, NextKnown: true, Load: col.Keys.MaxLoad}
+	c := &Collision{Sequence: s, Column: col, Key: key, Next: next, NextKnown: true, Load: col.Keys.MaxLoad()}
 	if !s.ascending() {
-		c.Load = col.Keys.MinLoad
+		c.Load = col.Keys.MinLoad()
 	}
 	if del := col.Keys.Deleted; del != nil && del.Clock > c.Load.At.Clock {
 		// A DELETE ... WHERE after the load may have removed the key: the
@@ -131,7 +131,7 @@ func (s *Sequence) LastTouch() Site {
 		last = s.LastMove.At
 	}
 	for _, col := range s.FedColumns() {
-		if l := col.Keys.Last; l != nil && l.At.Clock > last.Clock {
+		if l := col.Keys.Last(); l != nil && l.At.Clock > last.Clock {
 			last = l.At
 		}
 	}

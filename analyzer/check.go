@@ -71,9 +71,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	if _, err := ParseLayout(string(opts.Layout)); err != nil {
 		return nil, err
 	}
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
-	d.pass.report, d.pass.opts = d.report, &d.opts
-	d.current = d.catalog("")
+	d := newDriver(opts)
 	if err := d.readSchema(ctx); err != nil {
 		return nil, err
 	}
@@ -95,6 +93,13 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	d.fillSources()
 	d.sortDiagnostics()
 	return &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}, nil
+}
+
+func newDriver(opts Options) *driver {
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
+	d.pass.report, d.pass.opts = d.report, &d.opts
+	d.current = d.catalog("")
+	return d
 }
 
 // driver runs a script: it splits it, parses each statement, applies it to

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"sync"
 )
 
@@ -68,6 +70,9 @@ type rowProblem struct {
 // maxKeyField bounds the bytes kept of one key field: no integer is longer.
 const maxKeyField = 128
 
+// valueTooLong stands for a key field longer than maxKeyField.
+const valueTooLong = "(a value too long to be a key)"
+
 // copyFolder reads COPY rows as a stream and folds them into row counts and
 // key statistics. It is a CopySink.
 type copyFolder struct {
@@ -84,6 +89,9 @@ type copyFolder struct {
 	stats  []keyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
+	// leadingKeys is set when the keys are the first fields, as in nearly
+	// every table pg_dump writes: rows then take plainKeyRows.
+	leadingKeys bool
 
 	rows    int64
 	lines   int64
@@ -121,6 +129,9 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFold
 		}
 		c.slotOf[f] = int8(slot)
 	}
+	// A key's digits also keep the marker line `\.` out of plainKeyRows.
+	c.leadingKeys = !digitNull && len(c.slotOf) > 0 && len(c.slotOf) <= maxLeadingKeys &&
+		len(c.slotOf) < wantFields && !slices.Contains(c.slotOf, -1)
 	return c
 }
 
@@ -167,9 +178,15 @@ func (c *copyFolder) Part(p []byte) {
 // through textPart instead, as does a header.
 func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 	delim, sep, slotOf := c.format.delim, c.delimiter, c.slotOf
-	escape := []byte{'\\', delim}
-	nextEscape := bytes.Index(p, escape)
 	for n < len(p) {
+		if c.leadingKeys && !c.skipHeader {
+			m, l := c.plainKeyRows(p[n:])
+			n += m
+			lines += l
+			if n == len(p) {
+				break
+			}
+		}
 		line := p[n:]
 		nl := bytes.IndexByte(line, '\n')
 		if nl >= 0 {
@@ -183,40 +200,14 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 		}
 		c.rowLine = c.lines
 		switch {
-		case nextEscape >= 0 && nextEscape < n+len(line):
+		case c.skipHeader:
+			c.skipHeader = false
+		case escapesDelimiter(line, delim):
 			c.inRow = true
 			c.textPart(line)
 			c.endRow()
-			if nextEscape = bytes.Index(p[n+len(line):], escape); nextEscape >= 0 {
-				nextEscape += n + len(line)
-			}
-		case c.skipHeader:
-			c.skipHeader = false
 		default:
-			fields := bytes.Count(line, sep) + 1
-			start := 0
-			for _, slot := range slotOf {
-				end := len(line)
-				if k := bytes.IndexByte(line[start:], delim); k >= 0 {
-					end = start + k
-				}
-				if slot >= 0 {
-					raw := line[start:end]
-					if v, ok := plainDigits(raw); ok && !c.digitNull {
-						c.stats[slot].add(v)
-					} else {
-						c.foldKey(int(slot), raw)
-					}
-				}
-				if end == len(line) {
-					break
-				}
-				start = end + 1
-			}
-			c.rows++
-			if fields != c.wantFields && c.wantFields > 0 {
-				c.wrongFieldCount(fields)
-			}
+			c.fastRow(line, delim, sep, slotOf)
 		}
 		if nl < 0 {
 			return len(p), lines, false
@@ -226,6 +217,110 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 		n += nl + 1
 	}
 	return n, lines, false
+}
+
+// fastRow folds a whole row that no backslash-delimiter pair complicates.
+func (c *copyFolder) fastRow(line []byte, delim byte, sep []byte, slotOf []int8) {
+	start := 0
+	for _, slot := range slotOf {
+		end := len(line)
+		if k := bytes.IndexByte(line[start:], delim); k >= 0 {
+			end = start + k
+		}
+		if slot >= 0 {
+			raw := line[start:end]
+			if v, ok := plainDigits(raw); ok && !c.digitNull {
+				c.stats[slot].add(v)
+			} else {
+				c.foldKey(int(slot), raw)
+			}
+		}
+		if end == len(line) {
+			break
+		}
+		start = end + 1
+	}
+	c.rows++
+	if fields := bytes.Count(line, sep) + 1; fields != c.wantFields && c.wantFields > 0 {
+		c.wrongFieldCount(fields)
+	}
+}
+
+// maxLeadingKeys bounds the keys plainKeyRows reads.
+const maxLeadingKeys = 4
+
+// plainKeyRows folds, as fast as it can, the whole rows at the start of p
+// whose key fields are digits and whose other fields hold no escaped
+// delimiter. It stops at the first row that is anything else (the marker,
+// a NULL or odd key, a wrong number of fields, a row without its newline)
+// for the caller to read.
+func (c *copyFolder) plainKeyRows(p []byte) (n, lines int) {
+	delim, sep := c.format.delim, c.delimiter
+	keys := len(c.slotOf)
+	othersSeps := c.wantFields - keys - 1 // delimiters after the last key's
+	var values [maxLeadingKeys]int64
+rows:
+	for {
+		nl := bytes.IndexByte(p[n:], '\n')
+		if nl < 0 {
+			break
+		}
+		end := n + nl
+		rest := dropCR(p[n:end])
+		for f := range keys {
+			v, k, ok := leadingDigits(rest, delim)
+			if !ok {
+				break rows
+			}
+			values[f] = v
+			rest = rest[k+1:]
+		}
+		if bytes.Count(rest, sep) != othersSeps || escapesDelimiter(rest, delim) {
+			break
+		}
+		for f, slot := range c.slotOf {
+			c.stats[slot].add(values[f])
+		}
+		n = end + 1
+		lines++
+	}
+	c.rows += int64(lines)
+	c.lines += int64(lines)
+	return n, lines
+}
+
+// escapesDelimiter reports whether a row holds a backslash before a
+// delimiter, which may make that delimiter data: such a row is read byte by
+// byte.
+func escapesDelimiter(line []byte, delim byte) bool {
+	for i := bytes.IndexByte(line, '\\'); i >= 0 && i+1 < len(line); {
+		if line[i+1] == delim {
+			return true
+		}
+		// A backslash escapes the byte after it, a backslash included.
+		j := bytes.IndexByte(line[i+2:], '\\')
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// leadingDigits reads up to 18 digits (so that they fit an int64) at the
+// start of a row followed by the delimiter, and returns their value and
+// where the delimiter is.
+func leadingDigits(line []byte, delim byte) (int64, int, bool) {
+	var v int64
+	for i := 0; i < len(line) && i <= 18; i++ {
+		d := line[i] - '0'
+		if d <= 9 {
+			v = v*10 + int64(d)
+			continue
+		}
+		return v, i, i > 0 && line[i] == delim
+	}
+	return 0, 0, false
 }
 
 // csvLines folds rows in CSV format, line by line: a quoted field may hold
@@ -265,17 +360,28 @@ func (c *copyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 	forks := make([]*copyFolder, len(parts))
 	results := make([]result, len(parts))
 	var wg sync.WaitGroup
+	var fault any // a fault reading a mapped file, raised again here
+	var faultOnce sync.Once
 	for i := 1; i < len(parts); i++ {
 		forks[i] = c.fork()
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					faultOnce.Do(func() { fault = r })
+				}
+			}()
+			defer debug.SetPanicOnFault(faultsAsPanics())
 			r := &results[i]
 			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
 		}(i)
 	}
 	n, lines, marker = c.textLines(parts[0])
 	wg.Wait()
+	if fault != nil {
+		panic(fault)
+	}
 	for i := 1; i < len(parts) && !marker; i++ {
 		c.merge(forks[i])
 		n += results[i].n
@@ -308,13 +414,14 @@ func splitLines(p []byte, k int) [][]byte {
 // fork makes a folder for a later part of the same rows.
 func (c *copyFolder) fork() *copyFolder {
 	return &copyFolder{
-		format:     c.format,
-		delimiter:  c.delimiter,
-		digitNull:  c.digitNull,
-		slotOf:     c.slotOf,
-		stats:      make([]keyStats, len(c.stats)),
-		wantFields: c.wantFields,
-		key:        make([]byte, 0, maxKeyField),
+		format:      c.format,
+		delimiter:   c.delimiter,
+		digitNull:   c.digitNull,
+		slotOf:      c.slotOf,
+		stats:       make([]keyStats, len(c.stats)),
+		wantFields:  c.wantFields,
+		leadingKeys: c.leadingKeys,
+		key:         make([]byte, 0, maxKeyField),
 	}
 }
 
@@ -421,7 +528,7 @@ func trailingBackslashes(b []byte) int {
 func (c *copyFolder) endField(slot int) {
 	if slot >= 0 {
 		if c.keyTooLong {
-			c.stats[slot].noteInvalid("(a value too long to be a key)")
+			c.stats[slot].noteInvalid(valueTooLong)
 		} else {
 			c.foldKey(slot, c.key)
 		}
@@ -435,6 +542,10 @@ func (c *copyFolder) endField(slot int) {
 // foldKey folds one key field's raw text into its stats.
 func (c *copyFolder) foldKey(slot int, raw []byte) {
 	st := &c.stats[slot]
+	if len(raw) > maxKeyField {
+		st.noteInvalid(valueTooLong) // as a row read in pieces would be
+		return
+	}
 	if !c.digitNull {
 		if v, ok := plainDigits(raw); ok {
 			st.add(v)
@@ -474,6 +585,10 @@ func (k *keyStats) noteInvalid(value string) {
 
 // endRow ends a row: it must have exactly the fields of the column list.
 func (c *copyFolder) endRow() {
+	if slot := c.keySlot(); slot >= 0 {
+		// The carriage return of a CRLF line that came in pieces.
+		c.key = dropCR(c.key)
+	}
 	c.endField(c.keySlot())
 	fields := c.field
 	c.field, c.inRow, c.escaped, c.inQuotes, c.csvEscape = 0, false, false, false, false

@@ -57,11 +57,13 @@ func TestCopyFolder(t *testing.T) {
 
 // feed hands p to a folder as the splitter does: whole lines to Lines, the
 // start of an unfinished line to Part, a last line without a newline to
-// Lines at the end of the input.
+// Lines at the end of the input; it stops at the marker.
 func feed(f *copyFolder, p []byte, final bool) {
 	last := bytes.LastIndexByte(p, '\n')
 	if last >= 0 {
-		f.Lines(p[:last+1])
+		if _, _, marker := f.Lines(p[:last+1]); marker {
+			return
+		}
 	}
 	if rest := p[last+1:]; len(rest) > 0 {
 		if final {
@@ -114,5 +116,58 @@ func BenchmarkCopyFolder(b *testing.B) {
 		if f.problem != nil || f.stats[0].count == 0 {
 			b.Fatalf("%+v %+v", f.problem, f.stats[0])
 		}
+	}
+}
+
+// FuzzCopyRows holds the row loops that read whole lines at once to the
+// byte-at-a-time reader a long row takes: both must fold any rows alike.
+func FuzzCopyRows(f *testing.F) {
+	for _, seed := range []string{
+		"1\ta\n2\tb\n",
+		"12345678\t87654321\tx\n123456789012345678\t1\t\\N\n",
+		"1234567890123456789\tx\ty\n",
+		"00000001\t2\t3\n\\N\t4\t5\n",
+		"7\tx\\\ty\tz\n8\t9\n\\.\n10\t1\t2\n",
+		"1\t2\t\\\\\tw\r\n3\t4\t5\r\n",
+		"99999999\t\t\n",
+		"\\.\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	layouts := []struct {
+		keys []int
+		want int
+	}{{[]int{0}, 3}, {[]int{0, 1}, 3}, {[]int{1}, 3}, {[]int{0}, 1}, {nil, 1}, {nil, 2}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, l := range layouts {
+			fast := newCopyFolder(text, l.keys, l.want)
+			feed(fast, data, true)
+			fast.finish()
+			slow := newCopyFolder(text, l.keys, l.want)
+			feedByteByByte(slow, data)
+			slow.finish()
+			if got, want := describeFolder(fast), describeFolder(slow); got != want {
+				t.Fatalf("keys %v of %d fields in %q:\nwhole lines:   %s\nbyte by byte: %s", l.keys, l.want, data, got, want)
+			}
+		}
+	})
+}
+
+// feedByteByByte hands each line's bytes to Part one at a time and only
+// its newline to Lines, stopping at the marker as Lines does.
+func feedByteByByte(f *copyFolder, p []byte) {
+	for len(p) > 0 {
+		line, rest, found := bytes.Cut(p, []byte{'\n'})
+		if isMarkerLine(line) {
+			return
+		}
+		for i := range line {
+			f.Part(line[i : i+1])
+		}
+		if found {
+			f.Lines([]byte{'\n'})
+		}
+		p = rest
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive"
@@ -100,6 +101,13 @@ func (d *driver) read(ctx context.Context, src source) error {
 			}
 			return d.runArchive(ctx, src.name, a)
 		}
+		if f, ok := rc.(*os.File); ok && layer == 0 && src.rewritable && src.start.line == 0 && !d.opts.Reference {
+			// A plain file is read in place.
+			if data, err := mapFile(f); err == nil {
+				d.rereadable[src.name] = true
+				return d.runMapped(ctx, src.name, data)
+			}
+		}
 		sp := d.splitter(src.name, br, chunkSize)
 		if layer == 0 && src.rewritable {
 			sp.rereadable = true
@@ -113,6 +121,19 @@ func (d *driver) read(ctx context.Context, src source) error {
 		}
 		return nil
 	}
+}
+
+// runMapped runs a file mapped into memory. A fault reading it (the file
+// was cut short meanwhile) becomes an error.
+func (d *driver) runMapped(ctx context.Context, name string, data []byte) (err error) {
+	sp := newMappedSplitter(name, data, d.opts.Progress)
+	if d.opts.MaxStmtBytes > 0 {
+		sp.MaxStmtBytes = d.opts.MaxStmtBytes
+	}
+	sp.rereadable = true
+	defer debug.SetPanicOnFault(faultsAsPanics())
+	defer guardMapped(name, &err)
+	return d.runSplitter(ctx, sp)
 }
 
 // inputError names the input in a failure to read it. Damaged compressed

@@ -205,7 +205,8 @@ func keywordKind(word string) pgparse.KeywordKind {
 		return v.(pgparse.KeywordKind)
 	}
 	k := pgparse.Keyword(word)
-	keywords.Store(word, k)
+	// The word may be the reader's window, which moves on: keep a copy.
+	keywords.Store(strings.Clone(word), k)
 	return k
 }
 

@@ -27,6 +27,8 @@ type Splitter struct {
 	// entry names the part of an archive the input is, for spans.
 	entry string
 	ra    *readAhead
+	// mapped is set for a file read in place: buf is all of it.
+	mapped *mapping
 
 	// buf[r:w] is the window: read but not yet handed out. buf is the
 	// chunk cur, or, while a statement is longer than a chunk's headroom,
@@ -130,9 +132,13 @@ func (s *Splitter) TakeDirectives() []Comment {
 	return d
 }
 
-// Close stops reading ahead.
+// Close stops reading ahead, or unmaps the file.
 func (s *Splitter) Close() {
-	s.ra.close()
+	if s.mapped != nil {
+		unmapFile(s.mapped.data)
+	} else {
+		s.ra.close()
+	}
 	if s.deferred != nil {
 		s.deferred.Close()
 	}
@@ -143,6 +149,9 @@ func (s *Splitter) Close() {
 func (s *Splitter) fill() bool {
 	if s.eof {
 		return false
+	}
+	if s.mapped != nil {
+		return s.fillMapped()
 	}
 	c := s.ra.next()
 	if c == nil {
@@ -424,7 +433,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			if last < 0 {
 				return s.copyEnd(start, false)
 			}
-		case len(data) > max(s.ra.headroom, len(`\.\r`)):
+		case len(data) > max(s.pieceSize(), len(`\.\r`)):
 			// A line longer than the headroom, and so not the marker,
 			// streams through in pieces.
 			sink.Part(data)
@@ -433,6 +442,15 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			s.fill()
 		}
 	}
+}
+
+// pieceSize is the longest line CopyData holds whole before streaming it
+// through in pieces.
+func (s *Splitter) pieceSize() int {
+	if s.mapped != nil {
+		return chunkHeadroom
+	}
+	return s.ra.headroom
 }
 
 // skipLines moves over n bytes that end with the last of lines newlines.

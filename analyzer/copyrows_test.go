@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
@@ -169,5 +170,59 @@ func feedByteByByte(f *copyFolder, p []byte) {
 			f.Lines([]byte{'\n'})
 		}
 		p = rest
+	}
+}
+
+// TestCopyRowsAtScale folds many rows of every kind at once, so that they
+// are shared out between cores, and again byte by byte: both must agree,
+// down to the line of the first bad row.
+func TestCopyRowsAtScale(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var data []byte
+	for i := range 40000 {
+		switch r.IntN(40) {
+		case 0:
+			data = append(data, `\N`...)
+		case 1:
+			data = append(data, "-7"...)
+		default:
+			data = fmt.Appendf(data, "%d", r.Int64N(1<<40))
+		}
+		data = fmt.Appendf(data, "\t%d\t", i)
+		switch r.IntN(60) {
+		case 0:
+			data = append(data, "a\\\tb"...) // an escaped delimiter
+		case 1:
+			data = append(data, "a\\\\\tb"...) // an escaped backslash, then a delimiter
+		case 2:
+			if i > 30000 {
+				data = append(data, "a\tb"...) // one field too many
+			}
+		case 3:
+			if i%8 == 0 {
+				data = append(data, bytes.Repeat([]byte("x"), 1<<16+r.IntN(1<<16))...)
+			}
+		case 4:
+			// One field too few, made up by an escaped delimiter.
+			data = fmt.Appendf(data[:len(data)-len(fmt.Sprint(i))-1], "a\\\tb")
+		default:
+			data = append(data, "some \\N text"[:r.IntN(12)]...)
+		}
+		if r.IntN(30) == 0 {
+			data = append(data, '\r')
+		}
+		data = append(data, '\n')
+	}
+	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	for _, keys := range [][]int{{0}, {0, 1}, {1}} {
+		whole := newCopyFolder(text, keys, 3)
+		feed(whole, data, true)
+		whole.finish()
+		pieces := newCopyFolder(text, keys, 3)
+		feedByteByByte(pieces, data)
+		pieces.finish()
+		if got, want := describeFolder(whole), describeFolder(pieces); got != want {
+			t.Errorf("keys %v:\nwhole lines:   %s\nbyte by byte: %s", keys, got, want)
+		}
 	}
 }

@@ -309,6 +309,16 @@ func (t *Table) column(name string) *Column {
 }
 
 // descendants returns t's inheritance children and partitions, recursively.
+// reach is the table with, unless only (ONLY in the statement), its
+// inheritance children and partitions: what most statements on a table
+// touch.
+func (t *Table) reach(only bool) []*Table {
+	if only {
+		return []*Table{t}
+	}
+	return append([]*Table{t}, t.descendants()...)
+}
+
 func (t *Table) descendants() []*Table {
 	var out []*Table
 	seen := map[*Table]bool{t: true}

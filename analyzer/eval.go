@@ -383,7 +383,7 @@ func (e *evaluator) aggregate(f *ast.FuncCall) value {
 	}
 	name := ref.Names[len(ref.Names)-1]
 	result := nullValue
-	for _, t := range append([]*Table{e.from}, e.from.descendants()...) {
+	for _, t := range e.from.reach(false) {
 		col := t.column(name)
 		if col == nil {
 			if t == e.from {

@@ -431,10 +431,7 @@ func (c *Catalog) alterTable(x *exec, s *ast.AlterTable) {
 
 func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) {
 	// Column changes reach inheritance children and partitions unless ONLY.
-	targets := []*Table{t}
-	if !only {
-		targets = append(targets, t.descendants()...)
-	}
+	targets := t.reach(only)
 	switch cmd.Kind {
 	case ast.AlterSetDefault, ast.AlterDropDefault:
 		for _, tt := range targets {
@@ -761,7 +758,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		if t == nil {
 			return
 		}
-		for _, tt := range append([]*Table{t}, t.descendants()...) {
+		for _, tt := range t.reach(false) {
 			if col := tt.column(s.Column); col != nil {
 				col.Name = truncateIdentifier(s.NewName)
 				tt.reshaped = x.site

@@ -551,10 +551,7 @@ func (c *Catalog) truncate(x *exec, s *ast.Truncate) {
 		if t == nil {
 			continue
 		}
-		tables = append(tables, t)
-		if !target.Only {
-			tables = append(tables, t.descendants()...)
-		}
+		tables = append(tables, t.reach(target.Only)...)
 	}
 	for _, t := range tables {
 		for _, col := range t.Columns {
@@ -589,10 +586,7 @@ func (c *Catalog) deleteRows(x *exec, s *ast.Delete) {
 	if t == nil {
 		return
 	}
-	tables := []*Table{t}
-	if !s.Only {
-		tables = append(tables, t.descendants()...)
-	}
+	tables := t.reach(s.Only)
 	for _, tt := range tables {
 		if s.HasWhere {
 			tt.rowsKnown = false
@@ -615,10 +609,7 @@ func (c *Catalog) update(x *exec, s *ast.Update) {
 	if t == nil {
 		return
 	}
-	tables := []*Table{t}
-	if !s.Only {
-		tables = append(tables, t.descendants()...)
-	}
+	tables := t.reach(s.Only)
 	loads := newStatementLoads(x, LoadUpdate)
 	for _, tt := range tables {
 		for _, col := range c.trackedColumns(tt) {

@@ -32,6 +32,9 @@ const (
 	// lexInsert stops at a statement's first word when it starts with an
 	// i, so that the splitter can try the INSERT fast path first.
 	lexInsert
+	// lexSkip ends a comment before any token that was longer than
+	// MaxStmtBytes: the splitter steps over it, and what it dropped of it.
+	lexSkip
 )
 
 // word classes the lexer follows at the start of a statement
@@ -53,6 +56,13 @@ type lexer struct {
 	commentDepth int
 	parenDepth   int
 	dollarTag    []byte
+
+	// leadingComment is set while a block comment before any token is read:
+	// psql sends it with the statement that follows, and one that never
+	// ends is the server's error ("unterminated /* comment"), so it is held
+	// as the statement's start until it ends.
+	leadingComment bool
+
 	// escRegular marks a '' string read as escaped because
 	// standard_conforming_strings is off (not an E'' string).
 	escRegular bool
@@ -72,6 +82,9 @@ type lexer struct {
 
 	oversized bool
 	dropped   delta // what was read of an oversized statement but not kept
+	// dropped counts the statement's bytes from dropFrom (the end of its
+	// first MaxStmtBytes) to dropEnd, which are not part of its text.
+	dropFrom, dropEnd int
 
 	// stopAtInsert asks scan to stop at a first word that starts with i.
 	stopAtInsert bool
@@ -141,6 +154,9 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					i += 2
 				} else if i+1 < len(data) && c == '/' && data[i+1] == '*' {
 					lx.state, lx.commentDepth = stBlockComment, 1
+					if lx.tokStart < 0 {
+						lx.tokStart, lx.kind, lx.leadingComment = i, KindSQL, true
+					}
 					i += 2
 				} else {
 					lx.token(i)
@@ -263,6 +279,13 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				i += 2
 				if lx.commentDepth == 0 {
 					lx.state = stNormal
+					if lx.leadingComment {
+						// It ended: the statement starts at its first token.
+						lx.tokStart, lx.leadingComment = -1, false
+						if lx.oversized {
+							return i, lexSkip
+						}
+					}
 				}
 			case i+1 < len(data) && data[i] == '/' && data[i+1] == '*':
 				lx.commentDepth++

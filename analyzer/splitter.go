@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // StmtKind tells SQL statements from psql meta-commands.
@@ -209,6 +210,7 @@ func (s *Splitter) Next() (*Stmt, error) {
 		}
 	}
 	if s.deferred != nil {
+		s.deferred.MaxStmtBytes = s.MaxStmtBytes
 		st, err := s.deferred.Next()
 		s.directives = append(s.directives, s.deferred.TakeDirectives()...)
 		if err == nil {
@@ -238,14 +240,24 @@ func (s *Splitter) next() (*Stmt, error) {
 	for {
 		end, status := lx.scan(s.buf[s.r:s.w], s.eof, s.standardStrings)
 		if status == lexInsert {
-			text := s.buf[s.r+lx.tokStart : s.w]
-			if n, ok := s.insert(text, !s.standardStrings, s.eof); ok {
+			// At most MaxStmtBytes: a longer INSERT is left to the lexer,
+			// which cuts it (a mapped file's window is all of the file).
+			text, eof := s.buf[s.r+lx.tokStart:s.w], s.eof
+			if s.MaxStmtBytes > 0 && len(text) > s.MaxStmtBytes {
+				text, eof = text[:s.MaxStmtBytes], false
+			}
+			if n, ok := s.insert(text, !s.standardStrings, eof); ok {
 				s.takeComments()
 				st := s.emit(lx.tokStart + n)
 				st.Read = true
 				return st, nil
 			}
 			continue // the lexer reads it, from its first word
+		}
+		if status == lexSkip {
+			s.takeComments()
+			s.skipDropped(end)
+			continue
 		}
 		if status != lexNeedMore {
 			s.takeComments()
@@ -283,27 +295,64 @@ func (s *Splitter) skipByteOrderMark() {
 }
 
 // dropOversized keeps the first MaxStmtBytes of a runaway statement and lets
-// the rest stream past, so that memory stays bounded.
+// the rest stream past, so that memory stays bounded: the bytes scanned
+// since are counted in lx.dropped and leave the window (a mapped file's
+// stay where they are, and their pages are given back).
 func (s *Splitter) dropOversized() {
 	lx := &s.lex
-	keep := lx.tokStart + s.MaxStmtBytes
-	drop := lx.scanned - keep
-	lx.oversized = true
-	lx.dropped = lx.dropped.add(deltaOf(s.buf[s.r+keep : s.r+lx.scanned]))
-	copy(s.buf[s.r+keep:], s.buf[s.r+lx.scanned:s.w])
-	s.w -= drop
-	lx.scanned = keep
+	if !lx.oversized {
+		lx.oversized = true
+		lx.dropFrom = lx.tokStart + s.MaxStmtBytes
+		lx.dropEnd = lx.dropFrom
+	}
+	from, to := s.r+lx.dropEnd, s.r+lx.scanned
+	if s.mapped == nil {
+		// The last byte scanned stays: the lexer looks back at it (a $
+		// after a letter or digit is part of a word, not a dollar quote).
+		to--
+	}
+	lx.dropped = lx.dropped.add(deltaOf(s.buf[from:to]))
+	if s.mapped != nil {
+		page := os.Getpagesize()
+		if start, end := (from+page-1)&^(page-1), to&^(page-1); start < end {
+			unmapPages(s.buf[start:end])
+		}
+		lx.dropEnd = lx.scanned
+	} else {
+		copy(s.buf[from:], s.buf[to:s.w])
+		s.w -= to - from
+		lx.scanned -= to - from
+	}
 	lx.escapedQuotes = lx.escapedQuotes[:0]
+}
+
+// skipDropped steps over the first n bytes of the window, which an
+// oversized comment before any token ends, and forgets what it dropped.
+func (s *Splitter) skipDropped(n int) {
+	lx := &s.lex
+	s.pos = s.posAt(n)
+	s.r += n
+	lx.shift(n)
+	lx.oversized, lx.dropped, lx.dropFrom, lx.dropEnd = false, delta{}, 0, 0
+}
+
+// posAt is the position of the window's byte at offset off from s.r,
+// counting the bytes an oversized statement dropped before it.
+func (s *Splitter) posAt(off int) position {
+	lx := &s.lex
+	p := s.pos
+	if !lx.oversized || off < lx.dropEnd {
+		p.advance(s.buf[s.r : s.r+off])
+		return p
+	}
+	return p.plus(deltaOf(s.buf[s.r : s.r+lx.dropFrom]).add(lx.dropped).add(deltaOf(s.buf[s.r+lx.dropEnd : s.r+off])))
 }
 
 // takeComments collects the pgseqlint comments the lexer found.
 func (s *Splitter) takeComments() {
 	lx := &s.lex
 	for _, c := range lx.comments {
-		start := s.pos
-		start.advance(s.buf[s.r : s.r+c.start])
-		end := start
-		end.advance(s.buf[s.r+c.start : s.r+c.end])
+		start, end := s.posAt(c.start), s.posAt(c.end)
 		text := bytes.TrimSpace(s.buf[s.r+c.start+2 : s.r+c.end])
 		s.directives = append(s.directives, Comment{Span: s.span(start, end), Text: string(text)})
 	}
@@ -313,23 +362,25 @@ func (s *Splitter) takeComments() {
 // emit hands out the statement that the lexer found ending at end.
 func (s *Splitter) emit(end int) *Stmt {
 	lx := &s.lex
+	endPos := s.posAt(end)
 	s.consume(lx.tokStart)
 	start := s.pos
 	n := end - lx.tokStart
 	text := s.buf[s.r : s.r+n]
-	st := &s.stmt
-	*st = Stmt{Kind: lx.kind, Text: text, Oversized: lx.oversized, Size: int64(n) + lx.dropped.bytes, Escapes: !s.standardStrings,
-		Events: st.Events[:0], EscapedQuotes: st.EscapedQuotes[:0]}
-	var endPos position
-	if lx.oversized {
-		head := s.MaxStmtBytes
-		endPos = start.plus(deltaOf(text[:head]).add(lx.dropped).add(deltaOf(text[head:])))
-	} else {
-		endPos = start.plus(deltaOf(text))
+	// Whether the window held it whole or not, a statement longer than
+	// MaxStmtBytes keeps only its start.
+	oversized := lx.oversized || s.MaxStmtBytes > 0 && n > s.MaxStmtBytes
+	if oversized {
+		text = text[:s.MaxStmtBytes]
 	}
+	st := &s.stmt
+	*st = Stmt{Kind: lx.kind, Text: text, Oversized: oversized, Size: endPos.offset - start.offset, Escapes: !s.standardStrings,
+		Events: st.Events[:0], EscapedQuotes: st.EscapedQuotes[:0]}
 	st.Span = s.span(start, endPos)
 	for _, q := range lx.escapedQuotes {
-		st.EscapedQuotes = append(st.EscapedQuotes, q-lx.tokStart)
+		if q -= lx.tokStart; q < len(text) {
+			st.EscapedQuotes = append(st.EscapedQuotes, q)
+		}
 	}
 	s.r += n
 	s.pos = endPos

@@ -102,6 +102,7 @@ type copyFolder struct {
 	field      int
 	escaped    bool // text: the last byte was a backslash escaping the next one
 	inQuotes   bool // csv
+	midLine    bool // csv: Part left a line unfinished
 	csvEscape  bool // csv: the last byte in quotes was the escape character
 	sawQuote   bool // csv: the field had quotes, so it is not NULL
 	rowLine    int64
@@ -166,6 +167,7 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 func (c *copyFolder) Part(p []byte) {
 	if c.format.csv {
 		c.writeCSV(p)
+		c.midLine = true
 		return
 	}
 	c.textPart(p)
@@ -334,10 +336,11 @@ func (c *copyFolder) csvLines(p []byte) (n, lines int, marker bool) {
 		}
 		// psql looks for the marker at every line start, inside a quoted
 		// field too.
-		if isMarkerLine(bytes.TrimSuffix(line, []byte{'\n'})) {
+		if !c.midLine && isMarkerLine(bytes.TrimSuffix(line, []byte{'\n'})) {
 			return n, lines, true
 		}
 		c.writeCSV(line)
+		c.midLine = false
 		n += len(line)
 		if nl >= 0 {
 			lines++
@@ -448,8 +451,14 @@ func dropCR(line []byte) []byte {
 
 // finish ends a last row that had no newline.
 func (c *copyFolder) finish() {
-	if c.csvEscape && c.format.escape == c.format.quote {
-		c.csvEscape, c.inQuotes = false, false
+	if c.csvEscape {
+		// A last escape character: a closing quote, or data.
+		if c.format.escape == c.format.quote {
+			c.inQuotes = false
+		} else if slot := c.keySlot(); slot >= 0 {
+			c.keepKey([]byte{c.format.escape})
+		}
+		c.csvEscape = false
 	}
 	if c.inRow {
 		c.endRow()
@@ -629,8 +638,9 @@ func (c *copyFolder) resetKeysOfHeader() {
 }
 
 // writeCSV reads rows in CSV format, byte by byte: quoted fields may hold
-// delimiters and newlines, and escape + quote (by default a doubled quote)
-// stands for a quote (CopyReadAttributesCSV).
+// delimiters and newlines, and in them escape + quote (by default a doubled
+// quote) stands for a quote, escape + escape for one escape
+// (CopyReadAttributesCSV).
 func (c *copyFolder) writeCSV(p []byte) {
 	f := &c.format
 	for i := 0; i < len(p); i++ {
@@ -641,7 +651,9 @@ func (c *copyFolder) writeCSV(p []byte) {
 		slot := c.keySlot()
 		if c.csvEscape {
 			c.csvEscape = false
-			if b == f.quote {
+			// The escape character stands for the quote or escape
+			// character after it; before anything else it is data.
+			if b == f.quote || b == f.escape && f.escape != f.quote {
 				if slot >= 0 {
 					c.keepKey(p[i : i+1])
 				}
@@ -671,7 +683,6 @@ func (c *copyFolder) writeCSV(p []byte) {
 		}
 		switch b {
 		case '\n':
-			c.dropCR(slot)
 			c.endRow()
 			c.lines++
 		case f.delim:
@@ -683,13 +694,6 @@ func (c *copyFolder) writeCSV(p []byte) {
 				c.keepKey(p[i : i+1])
 			}
 		}
-	}
-}
-
-// dropCR removes the carriage return of a CRLF line end from the key.
-func (c *copyFolder) dropCR(slot int) {
-	if slot >= 0 && len(c.key) > 0 && c.key[len(c.key)-1] == '\r' {
-		c.key = c.key[:len(c.key)-1]
 	}
 }
 
@@ -773,7 +777,7 @@ func plainDigits(b []byte) (int64, bool) {
 func parseIntegralDecimal(b []byte) (int64, bool) {
 	b = bytes.TrimSpace(b)
 	dot := bytes.IndexByte(b, '.')
-	if dot < 0 || dot == len(b)-1 && dot == 0 {
+	if dot < 0 || dot == len(b)-1 && dot == 0 || dot > 0 && isSpace(b[dot-1]) {
 		return 0, false
 	}
 	for _, c := range b[dot+1:] {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
@@ -58,12 +60,12 @@ func TestCopyFolder(t *testing.T) {
 
 // feed hands p to a folder as the splitter does: whole lines to Lines, the
 // start of an unfinished line to Part, a last line without a newline to
-// Lines at the end of the input; it stops at the marker.
-func feed(f *copyFolder, p []byte, final bool) {
+// Lines at the end of the input; it stops at the marker, and says so.
+func feed(f *copyFolder, p []byte, final bool) (marker bool) {
 	last := bytes.LastIndexByte(p, '\n')
 	if last >= 0 {
 		if _, _, marker := f.Lines(p[:last+1]); marker {
-			return
+			return true
 		}
 	}
 	if rest := p[last+1:]; len(rest) > 0 {
@@ -73,6 +75,7 @@ func feed(f *copyFolder, p []byte, final bool) {
 			f.Part(rest)
 		}
 	}
+	return false
 }
 
 func describeFolder(f *copyFolder) string {
@@ -225,4 +228,155 @@ func TestCopyRowsAtScale(t *testing.T) {
 			t.Errorf("keys %v:\nwhole lines:   %s\nbyte by byte: %s", keys, got, want)
 		}
 	}
+}
+
+// FuzzCopyRowsCSV reads rows in CSV format, cut anywhere in two, and holds
+// what the folder found to csvReference, which reads the whole input the
+// way CopyReadAttributesCSV does.
+func FuzzCopyRowsCSV(f *testing.F) {
+	for _, seed := range []string{
+		"1,\"a,b\"\n2,\"multi\nline\"\n3,\"x\"\"y\"\n",
+		"id,name\n4,x\n",
+		"5;'it\\'s;x'\nNULL;y\n",
+		"\"7\",\"\"\n,\n\"\",8\r\n",
+		"1,\"\\\\\"\n2,\"a\n\\.\n3,b\n",
+		"\"12\"3,x\n-4,\" 5 \"\n6.00,y\n",
+	} {
+		f.Add([]byte(seed), uint8(0), uint8(0))
+	}
+	formats := []copyFormat{
+		{csv: true, delim: ',', null: []byte(""), quote: '"', escape: '"'},
+		{csv: true, delim: ',', null: []byte(""), quote: '"', escape: '"', header: true},
+		{csv: true, delim: ';', null: []byte("NULL"), quote: '\'', escape: '\\'},
+		{csv: true, delim: ',', null: []byte("\\N"), quote: '"', escape: '\\', header: true},
+	}
+	layouts := []struct {
+		keys []int
+		want int
+	}{{[]int{0}, 2}, {[]int{1}, 2}, {[]int{0, 1}, 3}, {nil, 1}}
+	f.Fuzz(func(t *testing.T, data []byte, formatAndLayout, cut uint8) {
+		format := formats[int(formatAndLayout)%len(formats)]
+		l := layouts[int(formatAndLayout/16)%len(layouts)]
+		at := int(cut) % (len(data) + 1)
+		// The splitter hands over the start of a line only when the line
+		// is long, never of a marker line.
+		lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+		if line, _, _ := bytes.Cut(data[lineStart:], []byte{'\n'}); isMarkerLine(line) {
+			at = lineStart
+		}
+		folder := newCopyFolder(format, l.keys, l.want)
+		if !feed(folder, data[:at], false) {
+			feed(folder, data[at:], true)
+		}
+		folder.finish()
+		if got, want := describeFolder(folder), csvReference(data, format, l.keys, l.want); got != want {
+			t.Fatalf("keys %v of %d fields, %+v, cut at %d, in %q:\nfolder:    %s\nreference: %s", l.keys, l.want, format, at, data, got, want)
+		}
+	})
+}
+
+// csvReference reads CSV rows from a whole input, up to a line `\.`: a
+// quoted field may hold delimiters and newlines; in it the escape character
+// before a quote or another escape stands for that byte; an unquoted field
+// equal to the NULL string is NULL. It describes them as describeFolder
+// does.
+func csvReference(data []byte, format copyFormat, keys []int, want int) string {
+	if end := csvMarkerLine(data); end >= 0 {
+		data = data[:end]
+	}
+	type field struct {
+		value  []byte
+		quoted bool
+	}
+	var (
+		rows            [][]field
+		rowLines        []int64
+		row             []field
+		cur             field
+		inRow, inQuotes bool
+		line, rowLine   int64
+		endField        = func() { row, cur = append(row, cur), field{} }
+		endRow          = func() {
+			cur.value = bytes.TrimSuffix(cur.value, []byte{'\r'}) // of a CRLF line end
+			endField()
+			rows, rowLines, row, inRow = append(rows, row), append(rowLines, rowLine), nil, false
+		}
+	)
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		if !inRow {
+			inRow, rowLine = true, line
+		}
+		switch {
+		case inQuotes && b == format.escape && i+1 < len(data) && (data[i+1] == format.quote || data[i+1] == format.escape):
+			cur.value = append(cur.value, data[i+1])
+			i++
+		case inQuotes && b == format.quote:
+			inQuotes = false
+		case inQuotes:
+			if b == '\n' {
+				line++
+			}
+			cur.value = append(cur.value, b)
+		case b == '\n':
+			endRow()
+			line++
+		case b == format.delim:
+			endField()
+		case b == format.quote:
+			inQuotes, cur.quoted = true, true
+		default:
+			cur.value = append(cur.value, b)
+		}
+	}
+	if inRow {
+		endRow()
+	}
+	if format.header && len(rows) > 0 {
+		rows, rowLines = rows[1:], rowLines[1:]
+	}
+	stats := make([]keyStats, len(keys))
+	var problem *rowProblem
+	for r, fields := range rows {
+		for slot, k := range keys {
+			if k >= len(fields) {
+				continue
+			}
+			v := fields[k]
+			switch n, err := strconv.ParseInt(string(bytes.TrimSpace(v.value)), 10, 64); {
+			case len(v.value) > maxKeyField:
+				stats[slot].noteInvalid(valueTooLong)
+			case !v.quoted && bytes.Equal(v.value, format.null):
+			case err == nil:
+				stats[slot].add(n)
+			default:
+				if whole, frac, ok := strings.Cut(string(bytes.TrimSpace(v.value)), "."); ok && strings.Trim(frac, "0") == "" {
+					if n, err := strconv.ParseInt(whole, 10, 64); err == nil {
+						stats[slot].add(n)
+						continue
+					}
+				}
+				stats[slot].noteInvalid(string(v.value))
+			}
+		}
+		if problem == nil && want > 0 && len(fields) != want {
+			c := copyFolder{wantFields: want, rowLine: rowLines[r]}
+			c.wrongFieldCount(len(fields))
+			problem = c.problem
+		}
+	}
+	return describeFolder(&copyFolder{rows: int64(len(rows)), stats: stats, problem: problem})
+}
+
+// csvMarkerLine is the offset of the first line `\.`, or -1: psql looks
+// for it at every line start, inside a quoted field too.
+func csvMarkerLine(data []byte) int {
+	for at := 0; at < len(data); {
+		line, _, _ := bytes.Cut(data[at:], []byte{'\n'})
+		if isMarkerLine(line) {
+			return at
+		}
+		at += len(line) + 1
+	}
+	return -1
 }

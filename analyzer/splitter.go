@@ -460,7 +460,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	s.copyPending = false
 	s.deferRestOfLine()
 	if sink == nil {
-		sink = skipRows{}
+		sink = &skipRows{}
 	}
 	start := s.pos
 	for {
@@ -536,18 +536,21 @@ func markerLength(p []byte) int {
 }
 
 // skipRows is the sink for rows nobody reads: it only finds the marker.
-type skipRows struct{}
+type skipRows struct {
+	midLine bool // Part left a line unfinished: its end is no marker
+}
 
-func (skipRows) Lines(p []byte) (n, lines int, marker bool) {
+func (r *skipRows) Lines(p []byte) (n, lines int, marker bool) {
 	for n < len(p) {
 		line := p[n:]
 		nl := bytes.IndexByte(line, '\n')
 		if nl >= 0 {
 			line = line[:nl]
 		}
-		if isMarkerLine(line) {
+		if !r.midLine && isMarkerLine(line) {
 			return n, lines, true
 		}
+		r.midLine = false
 		if nl < 0 {
 			return len(p), lines, false
 		}
@@ -557,7 +560,7 @@ func (skipRows) Lines(p []byte) (n, lines int, marker bool) {
 	return n, lines, false
 }
 
-func (skipRows) Part([]byte) {}
+func (r *skipRows) Part([]byte) { r.midLine = true }
 
 func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 	if s.err != nil {

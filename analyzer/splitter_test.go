@@ -118,7 +118,7 @@ func splitAll(t testing.TB, input string, mode splitMode) []piece {
 		out = append(out, piece{st.Span.Start, st.Span.End, [2]int{st.Span.CharCol, st.Span.EndCharCol}, got})
 		if st.CopyIn {
 			var rows bytes.Buffer
-			end, err := s.CopyData(&bytesSink{&rows})
+			end, err := s.CopyData(&bytesSink{rows: &rows})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,15 +168,21 @@ func texts(pieces []piece) []string {
 func endMarkerText(covered, rows string) string { return strings.TrimPrefix(covered, rows) }
 
 // bytesSink keeps the rows' bytes.
-type bytesSink struct{ rows *bytes.Buffer }
+type bytesSink struct {
+	rows  *bytes.Buffer
+	lines skipRows
+}
 
 func (s *bytesSink) Lines(p []byte) (int, int, bool) {
-	n, lines, marker := skipRows{}.Lines(p)
+	n, lines, marker := s.lines.Lines(p)
 	s.rows.Write(p[:n])
 	return n, lines, marker
 }
 
-func (s *bytesSink) Part(p []byte) { s.rows.Write(p) }
+func (s *bytesSink) Part(p []byte) {
+	s.lines.Part(p)
+	s.rows.Write(p)
+}
 
 // lineCol returns the line and column of an offset of input, the column in
 // bytes and in characters (not counting a byte-order mark). Where the line
@@ -260,6 +266,22 @@ func TestSplitter(t *testing.T) {
 					t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 				}
 			})
+		}
+	}
+}
+
+// TestSplitterRowEndingLikeMarker: a row too long to be held whole comes
+// in pieces, and a piece that starts with `\.` in the middle of it is
+// data, not the end marker, however the window cuts the row.
+func TestSplitterRowEndingLikeMarker(t *testing.T) {
+	for n := 1; n < 40; n++ {
+		row := strings.Repeat("x", n) + `\.` + "\n"
+		input := "COPY t FROM stdin;\n" + row + "\\.\nSELECT 1;"
+		want := []string{"COPY t FROM stdin;", fmt.Sprintf("ROWS %q terminated=true", row), "SELECT 1;"}
+		for _, mode := range windowModes {
+			if got := texts(splitAll(t, input, mode)); !slices.Equal(got, want) {
+				t.Fatalf("%d bytes before it, %s: got %q", n, mode, got)
+			}
 		}
 	}
 }

@@ -219,9 +219,12 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 			d.exec.site.Source = firstLine(st.Text)
 		}
 		x := &d.exec
-		if st.Kind == KindMeta {
+		switch {
+		case st.Oversized:
+			err = d.tooLong(x, sp)
+		case st.Kind == KindMeta:
 			err = d.meta(ctx, x, sp)
-		} else {
+		default:
 			err = d.sql(x, sp)
 		}
 		if err != nil {
@@ -232,6 +235,17 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		}
 		ignores.statement(sp.TakeDirectives(), st.Span, x.site.Through.End)
 	}
+}
+
+// tooLong notes a statement longer than the splitter keeps, which is read
+// past unparsed, with its COPY rows if it has any.
+func (d *driver) tooLong(x *exec, sp *Splitter) error {
+	x.stmt.Events = append(x.stmt.Events, &StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
+	if x.stmt.CopyIn {
+		_, err := sp.CopyData(nil)
+		return err
+	}
+	return nil
 }
 
 // readInsert is the splitter's INSERT fast path: it parses an INSERT
@@ -254,7 +268,7 @@ func (d *driver) sql(x *exec, sp *Splitter) error {
 		return nil
 	}
 	text := parseText(st, string(st.Text))
-	if !st.Oversized && !d.schema && !d.opts.Reference && looksLikeInsert(st.Text) {
+	if !d.schema && !d.opts.Reference && looksLikeInsert(st.Text) {
 		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
 			x.c.apply(x, ins)
 			return nil

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -220,6 +221,29 @@ func (r *configReader) percentage(n *yaml.Node) (float64, error) {
 		return 0, r.errorf(n, "near-limit-threshold: %q is not a percentage between 0%% and 100%%, such as 80%%", n.Value)
 	}
 	return v / 100, nil
+}
+
+// ParseSize reads a number of bytes, with an optional suffix K, M or G
+// (KiB, MiB, GiB and KB, MB, GB alike: powers of 1024).
+func ParseSize(s string) (int64, error) {
+	digits := strings.TrimSpace(s)
+	shift := 0
+	for i, unit := range []string{"K", "M", "G"} {
+		for _, suffix := range []string{unit + "iB", unit + "B", unit} {
+			if rest, ok := strings.CutSuffix(digits, suffix); ok {
+				digits, shift = rest, 10*(i+1)
+				break
+			}
+		}
+		if shift > 0 {
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(digits), 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("%q is not a size such as 1048576, 64K, 64M or 1G", s)
+	}
+	return n << shift, nil
 }
 
 // ParseFailOn reads the lowest severity that fails a run: error, warning,

@@ -148,7 +148,7 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 			c.textPart(p)
 			return len(p), 0, false
 		}
-		c.textPart(dropCR(p[:nl]))
+		c.textPart(p[:nl]) // endRow drops the CR of a CRLF line end
 		c.endRow()
 		c.lines++
 		n, lines = nl+1, 1
@@ -197,19 +197,16 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 		if len(line) <= 3 && isMarkerLine(line) {
 			return n, lines, true
 		}
-		if k := len(line); k > 0 && line[k-1] == '\r' {
-			line = line[:k-1]
-		}
 		c.rowLine = c.lines
 		switch {
 		case c.skipHeader:
 			c.skipHeader = false
 		case escapesDelimiter(line, delim):
 			c.inRow = true
-			c.textPart(line)
+			c.textPart(line) // endRow drops the CR of a CRLF line end
 			c.endRow()
 		default:
-			c.fastRow(line, delim, sep, slotOf)
+			c.fastRow(dropCR(line), delim, sep, slotOf)
 		}
 		if nl < 0 {
 			return len(p), lines, false
@@ -775,7 +772,7 @@ func plainDigits(b []byte) (int64, bool) {
 // parseIntegralDecimal reads a decimal with a zero fraction, such as 5.00:
 // in a numeric column it equals the integer.
 func parseIntegralDecimal(b []byte) (int64, bool) {
-	b = bytes.TrimSpace(b)
+	b = bytes.TrimFunc(b, func(r rune) bool { return r < 0x80 && isSpace(byte(r)) }) // ASCII, as numeric_in
 	dot := bytes.IndexByte(b, '.')
 	if dot < 0 || dot == len(b)-1 && dot == 0 || dot > 0 && isSpace(b[dot-1]) {
 		return 0, false

@@ -343,14 +343,16 @@ func csvReference(data []byte, format copyFormat, keys []int, want int) string {
 				continue
 			}
 			v := fields[k]
-			switch n, err := strconv.ParseInt(string(bytes.TrimSpace(v.value)), 10, 64); {
+			// int8in skips ASCII white space only.
+			digits := strings.Trim(string(v.value), " \t\n\r\v\f")
+			switch n, err := strconv.ParseInt(digits, 10, 64); {
 			case len(v.value) > maxKeyField:
 				stats[slot].noteInvalid(valueTooLong)
 			case !v.quoted && bytes.Equal(v.value, format.null):
 			case err == nil:
 				stats[slot].add(n)
 			default:
-				if whole, frac, ok := strings.Cut(string(bytes.TrimSpace(v.value)), "."); ok && strings.Trim(frac, "0") == "" {
+				if whole, frac, ok := strings.Cut(digits, "."); ok && strings.Trim(frac, "0") == "" {
 					if n, err := strconv.ParseInt(whole, 10, 64); err == nil {
 						stats[slot].add(n)
 						continue

@@ -13,6 +13,14 @@ type SyntaxError struct {
 	Span    Span
 }
 
+// StatementTooLong is a statement longer than the limit on one statement's
+// text (Options.MaxStmtBytes): it was not parsed, so nothing it does is
+// known.
+type StatementTooLong struct {
+	Size  int64 // the statement's bytes
+	Limit int
+}
+
 // MissingSequence is a reference to a sequence that does not exist, in a
 // schema whose objects the script creates.
 type MissingSequence struct {
@@ -49,6 +57,7 @@ type Unverifiable struct {
 }
 
 func (*SyntaxError) event()      {}
+func (*StatementTooLong) event() {}
 func (*MissingSequence) event()  {}
 func (*IdentityOverride) event() {}
 func (*CopyProblem) event()      {}

@@ -241,6 +241,10 @@ type pendingFile struct {
 }
 
 func newPendingFile(target string, perm fs.FileMode) (*pendingFile, error) {
+	if info, err := os.Stat(target); err == nil && info.IsDir() {
+		// Found before anything is written, not when the rename fails.
+		return nil, fmt.Errorf("%s: is a directory", target)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".pgseqlint-*")
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write a temporary file beside it: %w", target, unwrapPathError(err))

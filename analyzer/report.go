@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 )
@@ -40,9 +41,9 @@ func WriteText(w io.Writer, res *Result, style TextStyle) error {
 	hint := style.paint(color.FgCyan)
 	ew := &errWriter{w: w}
 	for _, d := range res.Diagnostics {
-		ew.printf("%s: %s: %s %s\n", bold(d.Span.String()), sev[d.Severity](d.Severity), d.Message, faint("["+d.Rule+"]"))
+		ew.printf("%s: %s: %s %s\n", bold(d.Span.String()), sev[d.Severity](d.Severity), printable(d.Message), faint("["+d.Rule+"]"))
 		if d.Source != "" {
-			ew.printf("    %s\n", d.Source)
+			ew.printf("    %s\n", printable(d.Source))
 		}
 		if d.Subject != nil && d.Subject.Database != "" {
 			ew.printf("    in database %s\n", QuoteIdent(d.Subject.Database))
@@ -53,6 +54,38 @@ func WriteText(w io.Writer, res *Result, style TextStyle) error {
 	}
 	ew.printf("%s\n", Summary(res))
 	return ew.err
+}
+
+// printable writes control characters and bytes that are not UTF-8 as
+// escapes (\x1b, \xe9): a binary file or a Latin-1 dump must not reach a
+// terminal raw, where an escape sequence could rewrite the screen.
+func printable(s string) string {
+	clean := func(r rune) bool { return r >= ' ' && r != 0x7f && (r < 0x80 || r > 0x9f) || r == '\t' }
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !clean(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r < 0x80 && !clean(r):
+			b = fmt.Appendf(b, `\x%02x`, s[i])
+		case !clean(r):
+			b = fmt.Appendf(b, `\u%04x`, r)
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
 }
 
 // Summary is the one-line count of a run.

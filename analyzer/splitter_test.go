@@ -373,10 +373,13 @@ func FuzzSplitter(f *testing.F) {
 					text = "META " + strings.TrimRight(text, "\r")
 				}
 				p.text = "OVERSIZED " + text
-				if first, _, _ := strings.Cut(strings.ToLower(text), " "); first == "set" || first == "reset" || strings.HasPrefix(text, "META ") {
+				whole := strings.ToLower(input[p.start:p.end])
+				first := whole[:len(whole)-len(strings.TrimLeft(whole, "abcdefghijklmnopqrstuvwxyz"))]
+				if first == "set" || first == "reset" || strings.HasPrefix(text, "META ") {
 					// What a SET does to standard_conforming_strings, and
 					// whether a \copy reads rows, is read from the start
-					// kept: what follows may split otherwise.
+					// kept (too short, it is no SET): what follows may
+					// split otherwise.
 					cut = append(cut, p)
 					break
 				}

@@ -14,6 +14,7 @@ func All() []*analyzer.Rule {
 		SequenceNearLimit,
 		SyntaxError,
 		MalformedCopy,
+		StatementTooLong,
 		BadIgnore,
 	}
 }

@@ -10,9 +10,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
 )
 
@@ -29,7 +28,7 @@ func main() {
 }
 
 func run(size, format string, rows int, seed uint64) error {
-	n, err := parseSize(size)
+	n, err := analyzer.ParseSize(size)
 	if err != nil {
 		return err
 	}
@@ -38,21 +37,4 @@ func run(size, format string, rows int, seed uint64) error {
 		return err
 	}
 	return dumpgen.Write(os.Stdout, dumpgen.Options{Size: n, Format: f, RowsPerInsert: rows, Seed: seed})
-}
-
-func parseSize(s string) (int64, error) {
-	mult := int64(1)
-	switch {
-	case strings.HasSuffix(s, "K"):
-		mult, s = 1<<10, strings.TrimSuffix(s, "K")
-	case strings.HasSuffix(s, "M"):
-		mult, s = 1<<20, strings.TrimSuffix(s, "M")
-	case strings.HasSuffix(s, "G"):
-		mult, s = 1<<30, strings.TrimSuffix(s, "G")
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return n * mult, nil
 }

@@ -17,6 +17,7 @@ type inputOptions struct {
 	verbose    bool
 	progress   bool
 	noProgress bool
+	maxStmt    string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -32,6 +33,8 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "show how much of the input has been read on standard error (by default: on a terminal, for inputs over 64 MB)")
 	cmd.Flags().BoolVar(&o.noProgress, "no-progress", false, "never show progress")
 	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
+	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
+		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
 }
 
 // apply sets the analyzer options these flags control.
@@ -40,7 +43,12 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 	if err != nil {
 		return fmt.Errorf("--layout: %w", err)
 	}
-	opts.Layout, opts.Schema = layout, o.schema
+	maxStmt, err := analyzer.ParseSize(o.maxStmt)
+	if err != nil || maxStmt < 1 || maxStmt > 1<<30 {
+		// The server itself takes no statement over 1 GB.
+		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
+	}
+	opts.Layout, opts.Schema, opts.MaxStmtBytes = layout, o.schema, int(maxStmt)
 	if o.verbose {
 		opts.Verbose = io.err
 	}

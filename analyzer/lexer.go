@@ -53,6 +53,9 @@ type lexer struct {
 	kind     StmtKind
 
 	commentStart int
+	// commentCut is set when part of the -- comment being read was cut out
+	// of an oversized statement: its text is no longer whole.
+	commentCut   bool
 	commentDepth int
 	parenDepth   int
 	dollarTag    []byte
@@ -105,6 +108,21 @@ func (lx *lexer) shift(n int) {
 	lx.commentStart -= n
 }
 
+// cut forgets window[from:to], which the splitter removed from an oversized
+// statement: the comments found in it are lost, and so is the text of a --
+// comment still being read.
+func (lx *lexer) cut(from, to int) {
+	lx.scanned -= to - from
+	kept := lx.comments[:0]
+	for _, c := range lx.comments {
+		if c.end <= from {
+			kept = append(kept, c)
+		}
+	}
+	lx.comments = kept
+	lx.commentCut = lx.state == stLineComment
+}
+
 // junkEnd is how much of the window before the first token may be dropped:
 // all of it, except a -- comment still being read (it may be a directive).
 func (lx *lexer) junkEnd() int {
@@ -150,7 +168,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					return 0, lexNeedMore
 				}
 				if i+1 < len(data) && c == '-' && data[i+1] == '-' {
-					lx.state, lx.commentStart = stLineComment, i
+					lx.state, lx.commentStart, lx.commentCut = stLineComment, i, false
 					i += 2
 				} else if i+1 < len(data) && c == '/' && data[i+1] == '*' {
 					lx.state, lx.commentDepth = stBlockComment, 1
@@ -387,6 +405,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // noteComment records the -- comment ending at end when it speaks to
 // pgseqlint.
 func (lx *lexer) noteComment(data []byte, end int) {
+	if lx.commentCut {
+		return
+	}
 	text := bytes.TrimLeft(data[lx.commentStart+2:end], " \t")
 	if bytes.HasPrefix(text, []byte("pgseqlint-")) {
 		lx.comments = append(lx.comments, commentRange{lx.commentStart, end})

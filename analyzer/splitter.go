@@ -321,7 +321,7 @@ func (s *Splitter) dropOversized() {
 	} else {
 		copy(s.buf[from:], s.buf[to:s.w])
 		s.w -= to - from
-		lx.scanned -= to - from
+		lx.cut(from-s.r, to-s.r)
 	}
 	lx.escapedQuotes = lx.escapedQuotes[:0]
 }

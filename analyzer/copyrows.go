@@ -122,7 +122,7 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFold
 		stats:      make([]keyStats, len(keyFields)),
 		wantFields: wantFields,
 		skipHeader: format.header,
-		key:        make([]byte, 0, maxKeyField),
+		key:        make([]byte, 0, maxKeyField+1),
 	}
 	for slot, f := range keyFields {
 		for len(c.slotOf) <= f {
@@ -421,7 +421,7 @@ func (c *copyFolder) fork() *copyFolder {
 		stats:       make([]keyStats, len(c.stats)),
 		wantFields:  c.wantFields,
 		leadingKeys: c.leadingKeys,
-		key:         make([]byte, 0, maxKeyField),
+		key:         make([]byte, 0, maxKeyField+1),
 	}
 }
 
@@ -471,7 +471,9 @@ func (c *copyFolder) keySlot() int {
 }
 
 func (c *copyFolder) keepKey(b []byte) {
-	if len(c.key)+len(b) > maxKeyField {
+	// One byte more than a key may have: the CR of a CRLF line end, which
+	// endRow drops before foldKey measures the key.
+	if len(c.key)+len(b) > maxKeyField+1 {
 		c.keyTooLong = true
 		return
 	}

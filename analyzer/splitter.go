@@ -321,7 +321,7 @@ func (s *Splitter) dropOversized() {
 	} else {
 		copy(s.buf[from:], s.buf[to:s.w])
 		s.w -= to - from
-		lx.scanned -= to - from
+		lx.forget(from-s.r, to-s.r)
 	}
 	lx.escapedQuotes = lx.escapedQuotes[:0]
 }
@@ -458,7 +458,12 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 		return CopyEnd{}, errors.New("no COPY rows to read")
 	}
 	s.copyPending = false
-	s.deferRestOfLine()
+	// What follows a COPY on its line runs after the rows. A COPY that came
+	// from such a rest of a line has its rows right after those of the
+	// COPY before it, from the start of a line.
+	if s.deferred == nil {
+		s.deferRestOfLine()
+	}
 	if sink == nil {
 		sink = &skipRows{}
 	}

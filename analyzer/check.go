@@ -332,11 +332,18 @@ func (d *driver) syntaxError(st *Stmt, err error) *SyntaxError {
 	return se
 }
 
-// parseText prepares a statement for the parser, byte for byte so that
-// positions hold: a backslash-quote read with standard_conforming_strings
-// off becomes a doubled quote, and bytes the parser cannot take (NUL,
-// invalid UTF-8 such as Latin-1 text) become '?'.
+// parseText prepares a statement for the parser as psql sends it, byte for
+// byte so that positions hold: a backslash-quote read with
+// standard_conforming_strings off becomes a doubled quote, and bytes the
+// parser cannot take (NUL, invalid UTF-8 such as Latin-1 text) become '?'.
+// A statement that no semicolon ends (the script's last, or one that a
+// meta-command on a later line sends) goes without the newline that ends
+// its last line and the empty lines after it, which psql skips: an error
+// at the end of input is on its last line that holds something. (Inside a
+// quote psql keeps empty lines; that changes the words of the error, not
+// its place.)
 func parseText(st *Stmt, text string) string {
+	text = strings.TrimRight(text, "\n")
 	if len(st.EscapedQuotes) == 0 && utf8.ValidString(text) && strings.IndexByte(text, 0) < 0 {
 		return text
 	}
@@ -372,6 +379,9 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
 			return nil // data: a schema is read for its DDL only
 		}
 		cp, err := psqlCopy(args)
+		if cp == nil && err == nil {
+			return nil // \copy ... to: psql writes rows out, nothing is loaded
+		}
 		if err != nil {
 			x.stmt.Events = append(x.stmt.Events, &SyntaxError{Message: err.Error(), Span: x.stmt.Span})
 			if x.stmt.CopyIn {
@@ -388,19 +398,26 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
 	return nil
 }
 
-// psqlCopy reads \copy's arguments as the COPY statement psql sends. Its
-// file name may be unquoted; pstdin is psql's own input, not the script.
+// psqlCopy reads \copy's arguments as the COPY statement psql sends, or
+// returns nil for a \copy ... to. Its file name may be unquoted; pstdin is
+// psql's own input, not the script.
 func psqlCopy(args []byte) (*ast.Copy, error) {
 	words := metaCopyWords(args)
 	from := -1
 	for i, w := range words {
+		if equalFold(w, "to") {
+			return nil, nil
+		}
 		if equalFold(w, "from") {
 			from = i
 			break
 		}
 	}
-	if from < 0 || from+1 >= len(words) {
-		return nil, errors.New(`\copy: only \copy ... from is checked`)
+	switch {
+	case from < 0:
+		return nil, errors.New(`\copy: from or to expected`)
+	case from+1 == len(words):
+		return nil, errors.New(`\copy: parse error at end of line`)
 	}
 	source := words[from+1]
 	rest := words[from+2:]
@@ -417,7 +434,7 @@ func psqlCopy(args []byte) (*ast.Copy, error) {
 		return nil, errors.New(`\copy: not a COPY ... FROM`)
 	}
 	switch {
-	case equalFold(source, "stdin"):
+	case fromClient(source):
 	case equalFold(source, "program"):
 		cp.Source = ast.CopyFromProgram
 	default:

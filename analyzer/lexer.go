@@ -221,6 +221,19 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					// A meta-command ends the SQL before it.
 					return i, lexDone
 				}
+				if i+1 == len(data) && !eof {
+					return 0, lexNeedMore
+				}
+				if i+1 < len(data) && data[i+1] == ';' {
+					// psql's \; puts a semicolon in the query without
+					// sending it: the statements around it go to the server
+					// as one string, which runs them in order (each COPY
+					// FROM STDIN among them reads its rows after the line,
+					// in turn). The statement before it ended at the
+					// backslash; the \; itself is an empty statement.
+					i += 2
+					continue
+				}
 				lx.tokStart, lx.kind, lx.state = i, KindMeta, stMeta
 				i++
 			case c == ';':
@@ -260,6 +273,19 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					lx.otherToken()
 					lx.state, lx.escRegular = stEscString, false
 					i = j + 1
+					continue
+				}
+				// B'', X'' and U&'' never take backslash escapes, whatever
+				// standard_conforming_strings says: psql's scanner and the
+				// server's end them at the first single quote (the server
+				// then rejects a U&'' with the setting off).
+				if j == i+1 && (c == 'u' || c == 'U') && j < len(data) && data[j] == '&' && j+1 == len(data) && !eof {
+					return 0, lexNeedMore
+				}
+				if quote := standardStringQuote(data[i:]); quote > 0 {
+					lx.otherToken()
+					lx.state = stString
+					i += quote + 1
 					continue
 				}
 				lx.word(data[i:j])
@@ -466,10 +492,30 @@ func (lx *lexer) word(w []byte) {
 				lx.copyStep = 2
 			}
 		case 1:
-			lx.copyFromStdin = equalFold(w, "stdin")
+			lx.copyFromStdin = fromClient(w)
 			lx.copyStep = 2
 		}
 	}
+}
+
+// standardStringQuote returns the offset of the opening quote when w
+// starts a bit string (B'...'), a hexadecimal one (X'...') or one with
+// Unicode escapes (U&'...'), else 0.
+func standardStringQuote(w []byte) int {
+	if len(w) < 2 {
+		return 0
+	}
+	switch lower(w[0]) {
+	case 'b', 'x':
+		if w[1] == '\'' {
+			return 1
+		}
+	case 'u':
+		if len(w) > 2 && w[1] == '&' && w[2] == '\'' {
+			return 2
+		}
+	}
+	return 0
 }
 
 // createsFunction reports whether the statement starts CREATE [OR REPLACE]
@@ -547,6 +593,13 @@ func metaResetsSession(text []byte) bool {
 	return name == "c" || name == "connect"
 }
 
+// fromClient reports whether the word after COPY ... FROM names the client:
+// the grammar takes STDOUT there for STDIN, and psql's \copy does too, so
+// the rows follow in the script either way.
+func fromClient(w []byte) bool {
+	return equalFold(w, "stdin") || equalFold(w, "stdout")
+}
+
 // metaCopyFromStdin reports whether a \copy reads its rows from the script:
 // `\copy ... from stdin`. (pstdin is psql's own standard input.)
 func metaCopyFromStdin(text []byte) bool {
@@ -557,7 +610,7 @@ func metaCopyFromStdin(text []byte) bool {
 	words := metaCopyWords(args)
 	for i := 0; i+1 < len(words); i++ {
 		if equalFold(words[i], "from") {
-			return equalFold(words[i+1], "stdin")
+			return fromClient(words[i+1])
 		}
 	}
 	return false

@@ -458,7 +458,12 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 		return CopyEnd{}, errors.New("no COPY rows to read")
 	}
 	s.copyPending = false
-	s.deferRestOfLine()
+	// What follows a COPY on its line runs after the rows. A COPY that came
+	// from such a rest of a line has its rows right after those of the
+	// COPY before it, from the start of a line.
+	if s.deferred == nil {
+		s.deferRestOfLine()
+	}
 	if sink == nil {
 		sink = &skipRows{}
 	}

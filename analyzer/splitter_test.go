@@ -217,6 +217,8 @@ var splitterCases = []struct {
 	{"standard string keeps backslash", `SELECT 'a\';SELECT 2;`, []string{`SELECT 'a\';`, "SELECT 2;"}},
 	{"standard_conforming_strings off", "SET standard_conforming_strings = off;\nSELECT 'it\\'s;';\nSET standard_conforming_strings = on;\nSELECT 'a\\';",
 		[]string{"SET standard_conforming_strings = off;", `SELECT 'it\'s;';`, "SET standard_conforming_strings = on;", `SELECT 'a\';`}},
+	{"no escapes in B, X and U& strings", "SET standard_conforming_strings = off;\nSELECT U&' \\' UESCAPE '!', X'\\', b'1';\nSELECT u&'\\';SELECT 2;",
+		[]string{"SET standard_conforming_strings = off;", `SELECT U&' \' UESCAPE '!', X'\', b'1';`, `SELECT u&'\';`, "SELECT 2;"}},
 	{"semicolon in parentheses", "CREATE RULE r AS ON INSERT TO t DO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));SELECT 1;",
 		[]string{"CREATE RULE r AS ON INSERT TO t DO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));", "SELECT 1;"}},
 	{"begin atomic", "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 1 END; END;\nSELECT 2;",
@@ -234,9 +236,19 @@ var splitterCases = []struct {
 	{"copy backslash rows", "COPY t FROM stdin;\n\\N\t\\\\.\n\\.x\n\\\n\\.\n", []string{"COPY t FROM stdin;", `ROWS "\\N\t\\\\.\n\\.x\n\\\n" terminated=true`}},
 	{"copy csv marker inside quotes", "COPY t FROM stdin CSV;\n\"a\n\\.\n", []string{"COPY t FROM stdin CSV;", `ROWS "\"a\n" terminated=true`}},
 	{"copy to stdout", "COPY t TO stdout;\nSELECT 1;", []string{"COPY t TO stdout;", "SELECT 1;"}},
+	// The grammar takes FROM STDOUT for FROM STDIN, and psql's \copy too.
+	{"copy from stdout", "COPY t FROM STDOUT;\n1\n\\.\nSELECT 1;", []string{"COPY t FROM STDOUT;", `ROWS "1\n" terminated=true`, "SELECT 1;"}},
+	{"psql copy from stdout", "\\copy t from stdout\n1\n\\.\nSELECT 1;", []string{"META \\copy t from stdout", `ROWS "1\n" terminated=true`, "SELECT 1;"}},
 	{"copy from file", "COPY t FROM '/tmp/x';\nSELECT 1;", []string{"COPY t FROM '/tmp/x';", "SELECT 1;"}},
 	{"copy query", "COPY (SELECT 1 FROM x) TO stdout;\nSELECT 1;", []string{"COPY (SELECT 1 FROM x) TO stdout;", "SELECT 1;"}},
 	{"copy rest of line", "COPY t FROM stdin; SELECT 2;\n1\n\\.\nSELECT 3;", []string{"COPY t FROM stdin;", `ROWS "1\n" terminated=true`, "SELECT 2;", "SELECT 3;"}},
+	// COPYs sharing a line read their rows in turn; the rest of the line
+	// runs after the last.
+	{"copies on one line", "COPY a FROM stdin; COPY b FROM stdin; SELECT 2;\n1\n\\.\n2\n\\.\nSELECT 3;",
+		[]string{"COPY a FROM stdin;", `ROWS "1\n" terminated=true`, "COPY b FROM stdin;", `ROWS "2\n" terminated=true`, "SELECT 2;", "SELECT 3;"}},
+	// psql's \; puts a semicolon in the query without sending it.
+	{"psql semicolon", "SELECT 0\\; COPY a FROM stdin\\; COPY b FROM stdin\\;SELECT 2;\n1\n\\.\n2\n\\.\n\\;SELECT 3;",
+		[]string{"SELECT 0", "COPY a FROM stdin", `ROWS "1\n" terminated=true`, "COPY b FROM stdin", `ROWS "2\n" terminated=true`, "SELECT 2;", "SELECT 3;"}},
 	{"psql copy", "\\copy t (a) from stdin with csv\n1\n\\.\nSELECT 1;", []string{"META \\copy t (a) from stdin with csv", `ROWS "1\n" terminated=true`, "SELECT 1;"}},
 	{"psql copy from file", "\\copy t from 'f.csv'\nSELECT 1;", []string{"META \\copy t from 'f.csv'", "SELECT 1;"}},
 	{"unterminated string", "SELECT 'abc;\n", []string{"SELECT 'abc;\n"}},
@@ -421,13 +433,15 @@ func checkCovered(t *testing.T, input string, pieces []piece) {
 	gap(int64(len(input)))
 }
 
-// skipJunk skips whitespace, semicolons and comments (block comments
-// nest), and returns what follows them.
+// skipJunk skips whitespace, semicolons (psql's \; too) and comments
+// (block comments nest), and returns what follows them.
 func skipJunk(s string) string {
 	for s != "" {
 		switch {
 		case isSpace(s[0]) || s[0] == ';':
 			s = s[1:]
+		case strings.HasPrefix(s, `\;`):
+			s = s[2:]
 		case strings.HasPrefix(s, "--"):
 			_, rest, found := strings.Cut(s, "\n")
 			if !found {

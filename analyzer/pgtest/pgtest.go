@@ -296,7 +296,8 @@ func (c *Cluster) server(name string, args ...string) ([]byte, error) {
 
 // env is the environment of every program we run: no PG* variable of the
 // caller leaks in (PGHOST, PGOPTIONS, PGSERVICE...), messages are in English.
-func (c *Cluster) env() []string {
+// Settings (-c name=value) are added to the options of each session.
+func (c *Cluster) env(settings ...string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		if strings.HasPrefix(kv, "PG") || strings.HasPrefix(kv, "LC_") || strings.HasPrefix(kv, "LANG") {
@@ -312,7 +313,7 @@ func (c *Cluster) env() []string {
 		"PGCLIENTENCODING=UTF8",
 		// Notices (DROP ... IF EXISTS, implicit index creation) are not
 		// what callers look for in stderr: warnings and errors are.
-		"PGOPTIONS=-c client_min_messages=warning",
+		"PGOPTIONS="+strings.Join(append([]string{"-c client_min_messages=warning"}, settings...), " "),
 	)
 }
 
@@ -337,10 +338,17 @@ func (c *Cluster) client(db string, stdin []byte, name string, args ...string) (
 // tool runs a client program with exactly the arguments given, feeding
 // stdin if not nil, and returns stdout, stderr and the exit error.
 func (c *Cluster) tool(stdin []byte, name string, args ...string) (stdout, stderr []byte, err error) {
+	return c.toolIn("", nil, stdin, name, args...)
+}
+
+// toolIn is tool run in directory dir ("": ours), with settings added to
+// the options of its sessions.
+func (c *Cluster) toolIn(dir string, settings []string, stdin []byte, name string, args ...string) (stdout, stderr []byte, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), clientTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)
-	cmd.Env = c.env()
+	cmd.Dir = dir
+	cmd.Env = c.env(settings...)
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
@@ -430,7 +438,36 @@ func slug(s string) string {
 // know, not a failure of the test.
 func (db *DB) Run(t testing.TB, scriptPath string) (stderr string) {
 	t.Helper()
-	_, e, err := db.c.client(db.Name, nil, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=0", "-f", scriptPath)
+	return db.RunWith(t, scriptPath, RunOptions{})
+}
+
+// RunOptions change how RunWith runs a script.
+type RunOptions struct {
+	// StatementTimeout makes the server cancel any statement that runs
+	// longer (statement_timeout, set for every session the script opens):
+	// a lock wait or a runaway query cannot hang the test.
+	StatementTimeout time.Duration
+	// Vars are psql variables set before the script's first line, as with
+	// psql -v NAME=VALUE: ECHO=errors prints each failed statement after its
+	// error, VERBOSITY=verbose the SQLSTATE and the server's source location.
+	Vars []string
+	// Dir is psql's working directory, where \o, \w and \copy ... to write
+	// relative names ("": the test's).
+	Dir string
+}
+
+// RunWith is Run with options.
+func (db *DB) RunWith(t testing.TB, scriptPath string, opts RunOptions) (stderr string) {
+	t.Helper()
+	args := []string{"-X", "-q", "-v", "ON_ERROR_STOP=0"}
+	for _, v := range opts.Vars {
+		args = append(args, "-v", v)
+	}
+	var settings []string
+	if opts.StatementTimeout > 0 {
+		settings = append(settings, fmt.Sprintf("-c statement_timeout=%d", opts.StatementTimeout.Milliseconds()))
+	}
+	_, e, err := db.c.toolIn(opts.Dir, settings, nil, "psql", append(args, "-f", scriptPath, "-d", db.Name)...)
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("pgtest: psql -f %s: %v\n%s", scriptPath, err, e)

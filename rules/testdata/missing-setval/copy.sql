@@ -32,3 +32,23 @@ id,body
 lines"
 8,"x"
 \.
+
+-- FROM STDOUT is the grammar's other name for FROM STDIN, in COPY and \copy
+-- alike: the rows follow in the script.
+CREATE TABLE logs (id serial, line text);
+COPY logs (id, line) FROM stdout; -- want "keys up to 4 .* public.logs_id_seq"
+4	started
+\.
+CREATE TABLE events (id serial, name text);
+\copy events (id, name) from stdout -- want "keys up to 6 .* public.events_id_seq"
+6	boot
+\.
+
+-- COPYs sharing a line read their rows in turn, as psql reads them.
+CREATE TABLE pairs_a (id serial);
+CREATE TABLE pairs_b (id serial);
+COPY pairs_a FROM stdin; COPY pairs_b FROM stdin; -- want "keys up to 2 .* public.pairs_a_id_seq" "keys up to 3 .* public.pairs_b_id_seq"
+2
+\.
+3
+\.

@@ -74,7 +74,13 @@ func deltaOf(b []byte) delta {
 	d := delta{bytes: int64(len(b)), col: len(b)}
 	if n := bytes.Count(b, newline); n > 0 {
 		d.lines = n
-		d.col = len(b) - 1 - bytes.LastIndexByte(b, '\n')
+		// Forward searches find the last newline: unlike LastIndexByte,
+		// IndexByte is vectorized, and a statement's newlines are few.
+		after := 0
+		for range n {
+			after += bytes.IndexByte(b[after:], '\n') + 1
+		}
+		d.col = len(b) - after
 	}
 	d.chars = charCount(b[len(b)-d.col:])
 	return d

@@ -102,7 +102,6 @@ type copyFolder struct {
 	field      int
 	escaped    bool // text: the last byte was a backslash escaping the next one
 	inQuotes   bool // csv
-	midLine    bool // csv: Part left a line unfinished
 	csvEscape  bool // csv: the last byte in quotes was the escape character
 	sawQuote   bool // csv: the field had quotes, so it is not NULL
 	rowLine    int64
@@ -167,7 +166,6 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 func (c *copyFolder) Part(p []byte) {
 	if c.format.csv {
 		c.writeCSV(p)
-		c.midLine = true
 		return
 	}
 	c.textPart(p)
@@ -333,11 +331,10 @@ func (c *copyFolder) csvLines(p []byte) (n, lines int, marker bool) {
 		}
 		// psql looks for the marker at every line start, inside a quoted
 		// field too.
-		if !c.midLine && isMarkerLine(bytes.TrimSuffix(line, []byte{'\n'})) {
+		if isMarkerLine(bytes.TrimSuffix(line, []byte{'\n'})) {
 			return n, lines, true
 		}
 		c.writeCSV(line)
-		c.midLine = false
 		n += len(line)
 		if nl >= 0 {
 			lines++

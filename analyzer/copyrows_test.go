@@ -47,8 +47,7 @@ func TestCopyFolder(t *testing.T) {
 		// Every way of cutting the data in two must read the same.
 		for cut := 0; cut <= len(tt.data); cut++ {
 			f := newCopyFolder(tt.format, tt.keys, tt.want)
-			feed(f, []byte(tt.data[:cut]), false)
-			feed(f, []byte(tt.data[cut:]), true)
+			feed(f, []byte(tt.data), cut)
 			f.finish()
 			if got := describeFolder(f); got != tt.result {
 				t.Errorf("%s (cut at %d): got %s, want %s", tt.name, cut, got, tt.result)
@@ -58,24 +57,26 @@ func TestCopyFolder(t *testing.T) {
 	}
 }
 
-// feed hands p to a folder as the splitter does: whole lines to Lines, the
-// start of an unfinished line to Part, a last line without a newline to
-// Lines at the end of the input; it stops at the marker, and says so.
-func feed(f *copyFolder, p []byte, final bool) (marker bool) {
-	last := bytes.LastIndexByte(p, '\n')
-	if last >= 0 {
-		if _, _, marker := f.Lines(p[:last+1]); marker {
-			return true
-		}
+// feed hands p to a folder as CopyData does when its window ends at at:
+// whole lines to Lines; a line cut there to Part, up to its newline; a last
+// line without a newline to Lines. It stops at the marker.
+func feed(f *copyFolder, p []byte, at int) {
+	last := bytes.LastIndexByte(p[:at], '\n') + 1
+	if _, _, marker := f.Lines(p[:last]); marker {
+		return
 	}
-	if rest := p[last+1:]; len(rest) > 0 {
-		if final {
-			f.Lines(rest)
-		} else {
-			f.Part(rest)
+	rest := p[last:]
+	if at > last && at < len(p) {
+		nl := bytes.IndexByte(rest, '\n')
+		if nl < 0 {
+			nl = len(rest)
 		}
+		f.Part(rest[:nl])
+		rest = rest[nl:]
 	}
-	return false
+	if len(rest) > 0 {
+		f.Lines(rest)
+	}
 }
 
 func describeFolder(f *copyFolder) string {
@@ -146,7 +147,7 @@ func FuzzCopyRows(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, l := range layouts {
 			fast := newCopyFolder(text, l.keys, l.want)
-			feed(fast, data, true)
+			feed(fast, data, len(data))
 			fast.finish()
 			slow := newCopyFolder(text, l.keys, l.want)
 			feedByteByByte(slow, data)
@@ -219,7 +220,7 @@ func TestCopyRowsAtScale(t *testing.T) {
 	text := copyFormat{delim: '\t', null: []byte(`\N`)}
 	for _, keys := range [][]int{{0}, {0, 1}, {1}} {
 		whole := newCopyFolder(text, keys, 3)
-		feed(whole, data, true)
+		feed(whole, data, len(data))
 		whole.finish()
 		pieces := newCopyFolder(text, keys, 3)
 		feedByteByByte(pieces, data)
@@ -265,9 +266,7 @@ func FuzzCopyRowsCSV(f *testing.F) {
 			at = lineStart
 		}
 		folder := newCopyFolder(format, l.keys, l.want)
-		if !feed(folder, data[:at], false) {
-			feed(folder, data[at:], true)
-		}
+		feed(folder, data, at)
 		folder.finish()
 		if got, want := describeFolder(folder), csvReference(data, format, l.keys, l.want); got != want {
 			t.Fatalf("keys %v of %d fields, %+v, cut at %d, in %q:\nfolder:    %s\nreference: %s", l.keys, l.want, format, at, data, got, want)

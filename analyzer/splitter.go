@@ -439,7 +439,8 @@ type CopySink interface {
 	// of the data whatever the format, and returns how many bytes it read,
 	// the newlines among them, and whether it stopped at that line.
 	Lines(p []byte) (n, lines int, marker bool)
-	// Part reads the start of a line too long to wait for its end.
+	// Part reads a piece of a line too long to wait for its end: its start,
+	// and then the rest of it up to its newline, which Lines reads.
 	Part(p []byte)
 }
 
@@ -465,14 +466,28 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 		s.deferRestOfLine()
 	}
 	if sink == nil {
-		sink = &skipRows{}
+		sink = skipRows{}
 	}
 	start := s.pos
+	// midLine is set after a piece of a long line: the rest of that line
+	// goes to Part as well, so that Lines always starts at a line start,
+	// where only it looks for the marker.
+	midLine := false
 	for {
 		if s.r == s.w && !s.fill() {
 			return s.copyEnd(start, false)
 		}
 		data := s.buf[s.r:s.w]
+		if midLine {
+			rest := bytes.IndexByte(data, '\n')
+			if rest < 0 {
+				rest = len(data)
+			}
+			sink.Part(data[:rest])
+			s.consume(rest)
+			midLine = rest == len(data)
+			continue
+		}
 		last := bytes.LastIndexByte(data, '\n')
 		switch {
 		case last >= 0 || s.eof:
@@ -494,6 +509,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			// streams through in pieces.
 			sink.Part(data)
 			s.consume(len(data))
+			midLine = true
 		default:
 			s.fill()
 		}
@@ -541,21 +557,18 @@ func markerLength(p []byte) int {
 }
 
 // skipRows is the sink for rows nobody reads: it only finds the marker.
-type skipRows struct {
-	midLine bool // Part left a line unfinished: its end is no marker
-}
+type skipRows struct{}
 
-func (r *skipRows) Lines(p []byte) (n, lines int, marker bool) {
+func (skipRows) Lines(p []byte) (n, lines int, marker bool) {
 	for n < len(p) {
 		line := p[n:]
 		nl := bytes.IndexByte(line, '\n')
 		if nl >= 0 {
 			line = line[:nl]
 		}
-		if !r.midLine && isMarkerLine(line) {
+		if isMarkerLine(line) {
 			return n, lines, true
 		}
-		r.midLine = false
 		if nl < 0 {
 			return len(p), lines, false
 		}
@@ -565,7 +578,7 @@ func (r *skipRows) Lines(p []byte) (n, lines int, marker bool) {
 	return n, lines, false
 }
 
-func (r *skipRows) Part([]byte) { r.midLine = true }
+func (skipRows) Part([]byte) {}
 
 func (s *Splitter) copyEnd(start position, terminated bool) (CopyEnd, error) {
 	if s.err != nil {

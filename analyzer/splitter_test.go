@@ -168,21 +168,15 @@ func texts(pieces []piece) []string {
 func endMarkerText(covered, rows string) string { return strings.TrimPrefix(covered, rows) }
 
 // bytesSink keeps the rows' bytes.
-type bytesSink struct {
-	rows  *bytes.Buffer
-	lines skipRows
-}
+type bytesSink struct{ rows *bytes.Buffer }
 
 func (s *bytesSink) Lines(p []byte) (int, int, bool) {
-	n, lines, marker := s.lines.Lines(p)
+	n, lines, marker := skipRows{}.Lines(p)
 	s.rows.Write(p[:n])
 	return n, lines, marker
 }
 
-func (s *bytesSink) Part(p []byte) {
-	s.lines.Part(p)
-	s.rows.Write(p)
-}
+func (s *bytesSink) Part(p []byte) { s.rows.Write(p) }
 
 // lineCol returns the line and column of an offset of input, the column in
 // bytes and in characters (not counting a byte-order mark). Where the line

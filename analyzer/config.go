@@ -223,19 +223,20 @@ func (r *configReader) percentage(n *yaml.Node) (float64, error) {
 	return v / 100, nil
 }
 
+// sizeUnits are the suffixes ParseSize takes, longest first, with the
+// power of two each stands for.
+var sizeUnits = []struct {
+	suffix string
+	shift  int
+}{{"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"KB", 10}, {"MB", 20}, {"GB", 30}, {"K", 10}, {"M", 20}, {"G", 30}}
+
 // ParseSize reads a number of bytes, with an optional suffix K, M or G
 // (KiB, MiB, GiB and KB, MB, GB alike: powers of 1024).
 func ParseSize(s string) (int64, error) {
-	digits := strings.TrimSpace(s)
-	shift := 0
-	for i, unit := range []string{"K", "M", "G"} {
-		for _, suffix := range []string{unit + "iB", unit + "B", unit} {
-			if rest, ok := strings.CutSuffix(digits, suffix); ok {
-				digits, shift = rest, 10*(i+1)
-				break
-			}
-		}
-		if shift > 0 {
+	digits, shift := strings.TrimSpace(s), 0
+	for _, u := range sizeUnits {
+		if rest, ok := strings.CutSuffix(digits, u.suffix); ok {
+			digits, shift = rest, u.shift
 			break
 		}
 	}

@@ -210,7 +210,6 @@ func (s *Splitter) Next() (*Stmt, error) {
 		}
 	}
 	if s.deferred != nil {
-		s.deferred.MaxStmtBytes = s.MaxStmtBytes
 		st, err := s.deferred.Next()
 		s.directives = append(s.directives, s.deferred.TakeDirectives()...)
 		if err == nil {
@@ -418,6 +417,7 @@ func (s *Splitter) deferRestOfLine() {
 				d.entry = s.entry
 				d.pos = s.pos
 				d.standardStrings = s.standardStrings
+				d.MaxStmtBytes = s.MaxStmtBytes
 				s.deferred = d
 			}
 			if i < s.w-s.r {

@@ -82,11 +82,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
-	bar := opts.inputs.progressBar(opts.paths, opts.io)
-	checkOpts.Progress = bar.counter()
-	bar.run()
-	res, err := analyzer.Check(ctx, checkOpts)
-	bar.stop()
+	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)
 	}

@@ -90,11 +90,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			return failure(err)
 		}
 	}
-	bar := opts.inputs.progressBar(opts.paths, opts.io)
-	checkOpts.Progress = bar.counter()
-	bar.run()
-	res, err := analyzer.Check(ctx, checkOpts)
-	bar.stop()
+	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -35,6 +36,15 @@ func (o *inputOptions) progressBar(paths []string, io streams) *progressBar {
 		return nil
 	}
 	return &progressBar{w: io.err, total: inputSize(paths), force: o.progress}
+}
+
+// check runs the analyzer with the progress bar these flags ask for.
+func (o *inputOptions) check(ctx context.Context, opts analyzer.Options, io streams) (*analyzer.Result, error) {
+	bar := o.progressBar(opts.Paths, io)
+	opts.Progress = bar.counter()
+	bar.run()
+	defer bar.stop()
+	return analyzer.Check(ctx, opts)
 }
 
 // inputSize adds up the sizes of the PATHs; 0 when one is standard input.

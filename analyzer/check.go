@@ -72,6 +72,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	d := newDriver(opts)
+	defer d.applier.stop()
 	if err := d.readSchema(ctx); err != nil {
 		return nil, err
 	}
@@ -99,6 +100,8 @@ func newDriver(opts Options) *driver {
 	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
 	d.current = d.catalog("")
+	d.applier = newApplier(d)
+	d.keep.drain = d.applier.drain
 	return d
 }
 
@@ -114,7 +117,10 @@ type driver struct {
 	ignores   []*Ignore
 	fileOrder map[string]int
 	keep      keepCache
-	inserts   insertArena
+	// inserts is the fast path's arena for INSERTs the lexer read; applier
+	// has those the splitter read.
+	inserts insertArena
+	applier *applier
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.
 	rereadable map[string]bool
@@ -192,7 +198,7 @@ func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
 
 func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 	defer sp.Close()
-	if !d.opts.Reference {
+	if !d.opts.Reference && !d.schema {
 		sp.insert = d.readInsert
 	}
 	ignores := &ignoreReader{ignores: &d.ignores}
@@ -202,6 +208,12 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		}
 		d.keep.catalog = d.current
 		st, err := sp.Next()
+		if err == nil && st.Read {
+			d.applier.add(st, sp.TakeDirectives(), ignores, sp.rereadable)
+			continue
+		}
+		// Anything else runs once the INSERTs before it are applied.
+		d.applier.drain()
 		if errors.Is(err, io.EOF) {
 			ignores.end(sp.TakeDirectives())
 			return nil
@@ -209,16 +221,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		if err != nil {
 			return err
 		}
-		d.clock++
-		d.statements++
-		// One exec serves every statement: what outlives it is copied out.
-		d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}}
-		if !sp.rereadable {
-			// A file can give a finding's line back at the end; other
-			// inputs keep every statement's first line.
-			d.exec.site.Source = firstLine(st.Text)
-		}
-		x := &d.exec
+		x := d.begin(st, sp.rereadable)
 		switch {
 		case st.Oversized:
 			err = d.tooLong(x, sp)
@@ -230,11 +233,40 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		if err != nil {
 			return err
 		}
-		if !d.schema {
-			d.runRules(st)
-		}
-		ignores.statement(sp.TakeDirectives(), st.Span, x.site.Through.End)
+		d.end(st, sp.TakeDirectives(), ignores)
 	}
+}
+
+// applyReadAhead runs an INSERT the splitter's fast path read; it runs on
+// the applier's goroutine.
+func (d *driver) applyReadAhead(q *queuedInsert) {
+	x := d.begin(&q.stmt, q.rereadable)
+	x.c.apply(x, &q.ins)
+	d.end(&q.stmt, q.directives, q.ignores)
+}
+
+// begin starts running a statement: it moves the clock and readies the
+// exec through which the statement acts.
+func (d *driver) begin(st *Stmt, rereadable bool) *exec {
+	d.clock++
+	d.statements++
+	// One exec serves every statement: what outlives it is copied out.
+	d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}}
+	if !rereadable {
+		// A file can give a finding's line back at the end; other
+		// inputs keep every statement's first line.
+		d.exec.site.Source = firstLine(st.Text)
+	}
+	return &d.exec
+}
+
+// end runs the rules over a statement that has run and places the
+// comments read with it.
+func (d *driver) end(st *Stmt, directives []Comment, ignores *ignoreReader) {
+	if !d.schema {
+		d.runRules(st)
+	}
+	ignores.statement(directives, st.Span, d.exec.site.Through.End)
 }
 
 // tooLong notes a statement longer than the splitter keeps, which is read
@@ -249,24 +281,17 @@ func (d *driver) tooLong(x *exec, sp *Splitter) error {
 }
 
 // readInsert is the splitter's INSERT fast path: it parses an INSERT
-// straight from the splitter's window, before the lexer reads it. The
-// result stays in d.inserts until the statement is applied.
+// straight from the splitter's window, before the lexer reads it, into the
+// applier's arena. (A schema's INSERTs are not read.)
 func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
-	if d.schema {
-		return 0, false // a schema's INSERTs are not read
-	}
 	// The window's bytes, not a copy: what the parse keeps is copied out.
-	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, &d.inserts)
+	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, d.applier.arena())
 	return n, ok
 }
 
 // sql parses a SQL statement and applies it.
 func (d *driver) sql(x *exec, sp *Splitter) error {
 	st := x.stmt
-	if st.Read {
-		x.c.apply(x, &d.inserts.ins)
-		return nil
-	}
 	text := parseText(st, string(st.Text))
 	if !d.schema && !d.opts.Reference && looksLikeInsert(st.Text) {
 		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
@@ -50,25 +51,47 @@ type insertScanner struct {
 	arena   *insertArena
 }
 
-// insertArena holds what the fast path builds for one statement, reused
-// for the next: the analyzer is done with an INSERT before it reads
-// another, and a dump holds millions of them.
+// insertArena holds what the fast path builds, reused once the analyzer is
+// done with it: a dump holds millions of INSERTs. What it builds holds no
+// reference to the text it was read from (the reader's window moves on):
+// the strings it keeps are copied into text.
 type insertArena struct {
 	ins    ast.Insert
 	rows   [][]ast.Expr
 	values []ast.Expr
 	consts []ast.Const
+	text   []byte
 	// header is the text of the last header read, and headerIns what it
 	// says.
 	header    string
 	headerIns ast.Insert
 }
 
+// reset makes the arena's space free for reuse: nothing built before may
+// be in use any more.
+func (a *insertArena) reset() {
+	a.rows, a.values, a.consts, a.text = a.rows[:0], a.values[:0], a.consts[:0], a.text[:0]
+}
+
+// own copies s into the arena. Appending never writes over the bytes of
+// the strings made before: they stay valid until the next reset.
+func (a *insertArena) own(s string) string {
+	if s == "" {
+		return ""
+	}
+	start := len(a.text)
+	a.text = append(a.text, s...)
+	return unsafe.String(&a.text[start], len(s))
+}
+
 // parseInsertFast parses text as an INSERT INTO ... VALUES statement. It
 // reports false when the statement is anything else or uses syntax it does
 // not handle. With an arena, the result is valid until the arena's next
-// use.
+// use, which resets it.
 func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertArena) (*ast.Insert, bool) {
+	if arena != nil {
+		arena.reset()
+	}
 	ins, n, ok := parseInsertPrefix(text, escapes, true, keep, arena)
 	if !ok || n != len(text) && strings.TrimSpace(text[n:]) != "" {
 		return nil, false
@@ -78,7 +101,9 @@ func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertAr
 
 // parseInsertPrefix parses the INSERT statement at the start of text, which
 // may go on with more statements, and returns how long it is. Without its
-// semicolon, the statement must end at the end of the input (eof).
+// semicolon, the statement must end at the end of the input (eof). The
+// result is built in arena.ins, with values added to the arena, which it
+// does not reset: the values of earlier statements stay valid.
 func parseInsertPrefix(text string, escapes, eof bool, keep insertKeep, arena *insertArena) (*ast.Insert, int, bool) {
 	if arena == nil {
 		arena = &insertArena{}
@@ -118,6 +143,7 @@ func parseInsertPrefix(text string, escapes, eof bool, keep insertKeep, arena *i
 	}
 	if !cached {
 		arena.remember(text[:headerEnd], ins)
+		ins.Table, ins.Columns = arena.headerIns.Table, arena.headerIns.Columns
 	}
 	return ins, p.i, true
 }
@@ -187,7 +213,7 @@ func (a *insertArena) remember(header string, ins *ast.Insert) {
 
 func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 	a := p.arena
-	a.rows, a.values, a.consts = a.rows[:0], a.values[:0], a.consts[:0]
+	first := len(a.rows)
 	for {
 		if !p.punct('(') {
 			return false
@@ -210,7 +236,7 @@ func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 		// A full slice expression: a later append must not write into it.
 		a.rows = append(a.rows, a.values[start:len(a.values):len(a.values)])
 		if !p.punct(',') {
-			ins.Rows = a.rows
+			ins.Rows = a.rows[first:len(a.rows):len(a.rows)]
 			return true
 		}
 	}
@@ -219,7 +245,7 @@ func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 // constant makes a literal in the arena.
 func (p *insertScanner) constant(kind ast.ConstKind, val string) *ast.Const {
 	a := p.arena
-	a.consts = append(a.consts, ast.Const{Kind: kind, Val: val})
+	a.consts = append(a.consts, ast.Const{Kind: kind, Val: a.own(val)})
 	return &a.consts[len(a.consts)-1]
 }
 
@@ -404,6 +430,9 @@ func (p *insertScanner) value(kept bool) (ast.Expr, bool) {
 	if !kept {
 		return fastSkipped, true
 	}
+	for i, name := range t.Names {
+		t.Names[i] = p.arena.own(name)
+	}
 	return &ast.TypeCast{Arg: v, Type: t}, true
 }
 
@@ -516,6 +545,9 @@ func (p *insertScanner) number(kept, negative bool) (ast.Expr, bool) {
 	}
 	// The grammar keeps an integer that fits in 32 bits as a number (so
 	// leading zeros go) and a larger one as its digits.
+	if !negative && len(text) < 10 && text[0] != '0' {
+		return p.constant(ast.ConstInt, text), true // under 10⁹: fits, as written
+	}
 	if v, err := strconv.ParseInt(text, 10, 32); err == nil {
 		if negative {
 			v = -v
@@ -691,6 +723,9 @@ func looksLikeInsert(text []byte) bool {
 // remembering the last answer: a dump's INSERTs come table by table.
 type keepCache struct {
 	catalog *Catalog // the database of the statement being read
+	// drain, when set, is called before the catalog is asked: it returns
+	// once the statements read before have been applied.
+	drain func()
 
 	answered   *Catalog
 	generation int
@@ -703,6 +738,9 @@ func (k *keepCache) keep(table ast.QName, columns []string) []bool {
 	c := k.catalog
 	if k.answered == c && k.generation == c.generation && k.table == table && slices.Equal(k.columns, columns) {
 		return k.mask
+	}
+	if k.drain != nil {
+		k.drain()
 	}
 	k.answered, k.generation = c, c.generation
 	k.table = ast.QName{Schema: strings.Clone(table.Schema), Name: strings.Clone(table.Name)}

@@ -72,6 +72,10 @@ type delta struct {
 
 func deltaOf(b []byte) delta {
 	d := delta{bytes: int64(len(b)), col: len(b)}
+	if plainLine(b) {
+		d.chars = len(b)
+		return d
+	}
 	if n := bytes.Count(b, newline); n > 0 {
 		d.lines = n
 		// Forward searches find the last newline: unlike LastIndexByte,
@@ -107,6 +111,26 @@ func charCount(b []byte) int {
 }
 
 var newline = []byte{'\n'}
+
+// plainLine reports whether b is ASCII without a newline, as most
+// statements of a dump are; it looks at eight bytes at a time.
+func plainLine(b []byte) bool {
+	const ones, highs, newlines = 0x0101010101010101, 0x8080808080808080, 0x0a0a0a0a0a0a0a0a
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		nl := w ^ newlines // a zero byte where w has a newline
+		if (w|(nl-ones)&^nl)&highs != 0 {
+			return false
+		}
+	}
+	for _, c := range b[i:] {
+		if c == '\n' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // add appends the stretch e to d.
 func (d delta) add(e delta) delta {

@@ -361,10 +361,19 @@ func (s *Splitter) takeComments() {
 // emit hands out the statement that the lexer found ending at end.
 func (s *Splitter) emit(end int) *Stmt {
 	lx := &s.lex
-	endPos := s.posAt(end)
-	s.consume(lx.tokStart)
-	start := s.pos
 	n := end - lx.tokStart
+	var endPos position
+	if lx.oversized {
+		endPos = s.posAt(end) // over the bytes dropped
+		s.consume(lx.tokStart)
+	} else {
+		// The blanks before the statement apart: a statement alone is
+		// often one plain line, which is quick to measure.
+		s.consume(lx.tokStart)
+		endPos = s.pos
+		endPos.advance(s.buf[s.r : s.r+n])
+	}
+	start := s.pos
 	text := s.buf[s.r : s.r+n]
 	// Whether the window held it whole or not, a statement longer than
 	// MaxStmtBytes keeps only its start.

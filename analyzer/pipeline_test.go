@@ -136,3 +136,30 @@ func TestPipelineMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPipeline holds whole runs to the reference path: any script, checked
+// with INSERTs read ahead and applied on a second goroutine, gives the
+// report that reading every statement with the parser on one gives.
+func FuzzPipeline(f *testing.F) {
+	for _, seed := range []string{
+		pipelineScript()[:4000],
+		"CREATE TABLE t (id serial, v text);\nINSERT INTO t VALUES (1, 'a');\nINSERT INTO t VALUES (2, 'b'), (3, 'c');\n",
+		"CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY);\nINSERT INTO t VALUES (1); -- pgseqlint-ignore identity-needs-override: x\nINSERT INTO t OVERRIDING SYSTEM VALUE VALUES (2);\n",
+		"CREATE TABLE t (id bigserial);\nINSERT INTO t VALUES (1);\nALTER TABLE t ALTER COLUMN id DROP DEFAULT;\nINSERT INTO t VALUES (2);\n\\connect b\nCREATE TABLE t (id serial);\nINSERT INTO t VALUES (7);\n",
+		"SET standard_conforming_strings = off;\nCREATE TABLE t (id serial, v text);\nINSERT INTO t VALUES (1, 'a\\'b');\nINSERT INTO t VALUES (2, E'c');\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, script []byte) {
+		if bytes.Contains(script, []byte(`\i`)) {
+			t.Skip("an include would read other files")
+		}
+		path := filepath.Join(t.TempDir(), "f.sql")
+		if err := os.WriteFile(path, script, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if fast, reference := referenceReport(t, path); fast != reference {
+			t.Errorf("the pipeline and the reference path differ:\n%s\n%s", fast, reference)
+		}
+	})
+}

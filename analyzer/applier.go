@@ -8,8 +8,10 @@ import "github.com/pgseqlint/pgseqlint/analyzer/ast"
 // runs the rules over them on a goroutine of its own. Every other statement
 // waits until the applier has caught up (drain) and runs on the driver's
 // goroutine as before. So each statement sees the catalog that the
-// statements before it made, the two goroutines never touch the driver's
-// state at the same time, and the findings are those of a run on one.
+// statements before it made, and the findings are those of a run on one
+// goroutine. While the applier runs, the driver's goroutine only reads
+// what applying an INSERT never changes: the current database and its
+// generation.
 
 // insertBatch is a run of INSERTs read ahead; its arena holds their values
 // and texts.

@@ -284,8 +284,13 @@ func (d *driver) tooLong(x *exec, sp *Splitter) error {
 // straight from the splitter's window, before the lexer reads it, into the
 // applier's arena. (A schema's INSERTs are not read.)
 func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
+	arena := d.applier.arena()
+	mark := arena.mark()
 	// The window's bytes, not a copy: what the parse keeps is copied out.
-	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, d.applier.arena())
+	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, arena)
+	if !ok {
+		arena.rollback(mark) // the lexer reads it instead
+	}
 	return n, ok
 }
 

@@ -73,6 +73,18 @@ func (a *insertArena) reset() {
 	a.rows, a.values, a.consts, a.text = a.rows[:0], a.values[:0], a.consts[:0], a.text[:0]
 }
 
+// arenaMark is how full an arena was: a read that gives up goes back to it.
+type arenaMark struct{ rows, values, consts, text int }
+
+func (a *insertArena) mark() arenaMark {
+	return arenaMark{len(a.rows), len(a.values), len(a.consts), len(a.text)}
+}
+
+// rollback forgets what was built since m.
+func (a *insertArena) rollback(m arenaMark) {
+	a.rows, a.values, a.consts, a.text = a.rows[:m.rows], a.values[:m.values], a.consts[:m.consts], a.text[:m.text]
+}
+
 // own copies s into the arena. Appending never writes over the bytes of
 // the strings made before: they stay valid until the next reset.
 func (a *insertArena) own(s string) string {
@@ -720,31 +732,49 @@ func looksLikeInsert(text []byte) bool {
 
 // keepCache answers the fast path's question (which values of an INSERT
 // matter) from the catalog of the database the statement runs in,
-// remembering the last answer: a dump's INSERTs come table by table.
+// remembering the last few answers: a dump's INSERTs come table by table,
+// a script's may take turns between a few tables.
 type keepCache struct {
 	catalog *Catalog // the database of the statement being read
 	// drain, when set, is called before the catalog is asked: it returns
 	// once the statements read before have been applied.
 	drain func()
 
+	// The answers hold for one catalog as long as its generation lasts.
 	answered   *Catalog
 	generation int
-	table      ast.QName
-	columns    []string
-	mask       []bool
+	answers    [keepAnswers]keepAnswer
+	next       int // the answer to replace
+}
+
+const keepAnswers = 8
+
+type keepAnswer struct {
+	table   ast.QName
+	columns []string
+	mask    []bool
 }
 
 func (k *keepCache) keep(table ast.QName, columns []string) []bool {
 	c := k.catalog
-	if k.answered == c && k.generation == c.generation && k.table == table && slices.Equal(k.columns, columns) {
-		return k.mask
+	if k.answered != c || k.generation != c.generation {
+		k.answered, k.generation, k.answers = c, c.generation, [keepAnswers]keepAnswer{}
+	}
+	for i := range k.answers {
+		a := &k.answers[i]
+		if a.table == table && a.table.Name != "" && slices.Equal(a.columns, columns) {
+			return a.mask
+		}
 	}
 	if k.drain != nil {
 		k.drain()
 	}
-	k.answered, k.generation = c, c.generation
-	k.table = ast.QName{Schema: strings.Clone(table.Schema), Name: strings.Clone(table.Name)}
-	k.columns = cloneStrings(columns)
-	k.mask = c.keyValues(table, columns)
-	return k.mask
+	a := &k.answers[k.next]
+	k.next = (k.next + 1) % keepAnswers
+	*a = keepAnswer{
+		table:   ast.QName{Schema: strings.Clone(table.Schema), Name: strings.Clone(table.Name)},
+		columns: cloneStrings(columns),
+		mask:    c.keyValues(table, columns),
+	}
+	return a.mask
 }

@@ -53,7 +53,9 @@ func TestMappedFileCutShort(t *testing.T) {
 			if err := os.Truncate(path, int64(at)); err != nil {
 				t.Fatal(err)
 			}
-			err = newDriver(Options{}).runMapped(context.Background(), path, data)
+			d := newDriver(Options{})
+			err = d.runMapped(context.Background(), path, data)
+			d.applier.stop()
 			if err == nil || !strings.Contains(err.Error(), path+": the file changed while it was read") {
 				t.Fatalf("got %v, want the file named as changed while it was read", err)
 			}

@@ -66,6 +66,12 @@ func pipelineScript() string {
 	b.WriteString("INSERT INTO public.g VALUES (3, 'c'); -- pgseqlint-ignore identity-needs-override: also\n")
 	b.WriteString("INSERT INTO public.g OVERRIDING SYSTEM VALUE VALUES (4, 'd'), (5, 'e');\n")
 	b.WriteString("INSERT INTO public.t (id, other) VALUES (1402, nextval('public.nosuch_seq'));\n")
+	// Two tables in turn, their keys in different places: each INSERT is
+	// read with its own table's values that matter.
+	b.WriteString("CREATE TABLE public.p (id serial, v integer);\nCREATE TABLE public.q (v integer, id serial);\n")
+	for i := 1; i <= 700; i++ {
+		fmt.Fprintf(&b, "INSERT INTO public.p VALUES (%d, %d);\nINSERT INTO public.q VALUES (%d, %d);\n", i, 9000+i, 9000+i, i)
+	}
 	b.WriteString("\\connect other\n")
 	b.WriteString("CREATE TABLE public.t (id bigserial, v text);\n")
 	for i := 1; i <= 600; i++ {
@@ -107,6 +113,7 @@ func TestPipelineMatchesReference(t *testing.T) {
 			// the line of a finding on an INSERT read ahead
 			`"rule": "identity-needs-override"`, `INSERT INTO public.g VALUES (1, 'a');`,
 			`"rule": "sequence-not-found"`, `"database": "other"`, `keys up to 600 were loaded`,
+			`keys up to 700 were loaded into public.p.id`, `keys up to 700 were loaded into public.q.id`,
 		} {
 			if !strings.Contains(reference, want) {
 				t.Errorf("%s: the reference report lacks %s:\n%s", path, want, reference)

@@ -1,0 +1,45 @@
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+)
+
+// TestDeclinedReadsLeaveNothing: an INSERT that the fast path starts to read
+// and then leaves to the parser (a function call among its values) leaves
+// nothing in the arena, so that memory does not grow with the number of
+// such INSERTs.
+func TestDeclinedReadsLeaveNothing(t *testing.T) {
+	var script strings.Builder
+	script.WriteString("CREATE TABLE t (id serial, n integer, at timestamptz);\n")
+	const inserts = 20000
+	for i := range inserts {
+		fmt.Fprintf(&script, "INSERT INTO t VALUES (%d, %d, now());\n", i+1, i)
+	}
+	path := filepath.Join(t.TempDir(), "declined.sql")
+	if err := os.WriteFile(path, []byte(script.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(Options{})
+	defer d.applier.stop()
+	if err := d.runPath(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	if d.statements != inserts+1 {
+		t.Fatalf("%d statements, want %d", d.statements, inserts+1)
+	}
+	if b := d.applier.filling; b == nil {
+		t.Fatal("the fast path never tried the INSERTs")
+	} else if a := &b.arena; len(a.rows)+len(a.values)+len(a.consts)+len(a.text) > 0 {
+		t.Errorf("declined reads left %d rows, %d values, %d constants and %d bytes in the arena", len(a.rows), len(a.values), len(a.consts), len(a.text))
+	}
+	if got := d.current.table(ast.QName{Schema: "public", Name: "t"}).rows; got != inserts {
+		t.Errorf("%d rows in t, want %d", got, inserts)
+	}
+}

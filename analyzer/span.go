@@ -71,22 +71,20 @@ type delta struct {
 }
 
 func deltaOf(b []byte) delta {
-	d := delta{bytes: int64(len(b)), col: len(b)}
-	if plainLine(b) {
-		d.chars = len(b)
-		return d
-	}
-	if n := bytes.Count(b, newline); n > 0 {
-		d.lines = n
-		// Forward searches find the last newline: unlike LastIndexByte,
-		// IndexByte is vectorized, and a statement's newlines are few.
-		after := 0
-		for range n {
-			after += bytes.IndexByte(b[after:], '\n') + 1
+	d := delta{bytes: int64(len(b))}
+	// Forward searches find the newlines: unlike LastIndexByte, IndexByte
+	// is vectorized, and a statement's newlines are few (most have none).
+	after := 0 // where the last line starts
+	for {
+		i := bytes.IndexByte(b[after:], '\n')
+		if i < 0 {
+			break
 		}
-		d.col = len(b) - after
+		after += i + 1
+		d.lines++
 	}
-	d.chars = charCount(b[len(b)-d.col:])
+	d.col = len(b) - after
+	d.chars = charCount(b[after:])
 	return d
 }
 
@@ -108,28 +106,6 @@ func charCount(b []byte) int {
 		}
 	}
 	return n
-}
-
-var newline = []byte{'\n'}
-
-// plainLine reports whether b is ASCII without a newline, as most
-// statements of a dump are; it looks at eight bytes at a time.
-func plainLine(b []byte) bool {
-	const ones, highs, newlines = 0x0101010101010101, 0x8080808080808080, 0x0a0a0a0a0a0a0a0a
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		nl := w ^ newlines // a zero byte where w has a newline
-		if (w|(nl-ones)&^nl)&highs != 0 {
-			return false
-		}
-	}
-	for _, c := range b[i:] {
-		if c == '\n' || c >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // add appends the stretch e to d.

@@ -92,6 +92,8 @@ type copyFolder struct {
 	// leadingKeys is set when the keys are the first fields, as in nearly
 	// every table pg_dump writes: rows then take plainKeyRows.
 	leadingKeys bool
+	// markRows is set where the machine can mark rows (see rowMarks).
+	markRows bool
 
 	rows    int64
 	lines   int64
@@ -129,9 +131,11 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFold
 		}
 		c.slotOf[f] = int8(slot)
 	}
-	// A key's digits also keep the marker line `\.` out of plainKeyRows.
-	c.leadingKeys = !digitNull && len(c.slotOf) > 0 && len(c.slotOf) <= maxLeadingKeys &&
-		len(c.slotOf) < wantFields && !slices.Contains(c.slotOf, -1)
+	// A key's digits also keep the marker line `\.` from being taken for a
+	// plain row.
+	c.leadingKeys = !digitNull && plainDelimiter(format.delim) && len(c.slotOf) > 0 &&
+		len(c.slotOf) <= maxLeadingKeys && len(c.slotOf) < wantFields && !slices.Contains(c.slotOf, -1)
+	c.markRows = markChunks != nil
 	return c
 }
 
@@ -172,19 +176,16 @@ func (c *copyFolder) Part(p []byte) {
 }
 
 // textLines folds whole rows in text format. This is the loop a 100 GB
-// dump spends its time in: per row, one search finds its end, one counts
-// its delimiters, and only the fields up to the last key field are walked.
-// A row with a backslash before a delimiter (which may escape it) goes
-// through textPart instead, as does a header.
+// dump spends its time in: rows whose keys lead go to plainKeyRows, the
+// others are read a row at a time by textRow.
 func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
-	delim, sep, slotOf := c.format.delim, c.delimiter, c.slotOf
 	for n < len(p) {
 		if c.leadingKeys && !c.skipHeader {
-			m, l := c.plainKeyRows(p[n:])
+			m, l, marker := c.plainKeyRows(p[n:])
 			n += m
 			lines += l
-			if n == len(p) {
-				break
+			if marker || n == len(p) {
+				return n, lines, marker
 			}
 		}
 		line := p[n:]
@@ -192,19 +193,8 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 		if nl >= 0 {
 			line = line[:nl]
 		}
-		if len(line) <= 3 && isMarkerLine(line) {
+		if c.textRow(line) {
 			return n, lines, true
-		}
-		c.rowLine = c.lines
-		switch {
-		case c.skipHeader:
-			c.skipHeader = false
-		case escapesDelimiter(line, delim):
-			c.inRow = true
-			c.textPart(line) // endRow drops the CR of a CRLF line end
-			c.endRow()
-		default:
-			c.fastRow(dropCR(line), delim, sep, slotOf)
 		}
 		if nl < 0 {
 			return len(p), lines, false
@@ -216,10 +206,33 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 	return n, lines, false
 }
 
+// textRow folds one line of rows in text format, without its newline, or
+// reports that it is the marker that ends them. Only the fields up to the
+// last key field are walked; a row with a backslash before a delimiter
+// (which may escape it) goes through textPart, and a header is skipped.
+func (c *copyFolder) textRow(line []byte) (marker bool) {
+	if len(line) <= 3 && isMarkerLine(line) {
+		return true
+	}
+	c.rowLine = c.lines
+	switch {
+	case c.skipHeader:
+		c.skipHeader = false
+	case escapesDelimiter(line, c.format.delim):
+		c.inRow = true
+		c.textPart(line) // endRow drops the CR of a CRLF line end
+		c.endRow()
+	default:
+		c.fastRow(dropCR(line))
+	}
+	return false
+}
+
 // fastRow folds a whole row that no backslash-delimiter pair complicates.
-func (c *copyFolder) fastRow(line []byte, delim byte, sep []byte, slotOf []int8) {
+func (c *copyFolder) fastRow(line []byte) {
+	delim := c.format.delim
 	start := 0
-	for _, slot := range slotOf {
+	for _, slot := range c.slotOf {
 		end := len(line)
 		if k := bytes.IndexByte(line[start:], delim); k >= 0 {
 			end = start + k
@@ -238,7 +251,7 @@ func (c *copyFolder) fastRow(line []byte, delim byte, sep []byte, slotOf []int8)
 		start = end + 1
 	}
 	c.rows++
-	if fields := bytes.Count(line, sep) + 1; fields != c.wantFields && c.wantFields > 0 {
+	if fields := bytes.Count(line, c.delimiter) + 1; fields != c.wantFields && c.wantFields > 0 {
 		c.wrongFieldCount(fields)
 	}
 }
@@ -246,44 +259,86 @@ func (c *copyFolder) fastRow(line []byte, delim byte, sep []byte, slotOf []int8)
 // maxLeadingKeys bounds the keys plainKeyRows reads.
 const maxLeadingKeys = 4
 
-// plainKeyRows folds, as fast as it can, the whole rows at the start of p
-// whose key fields are digits and whose other fields hold no escaped
-// delimiter. It stops at the first row that is anything else (the marker,
-// a NULL or odd key, a wrong number of fields, a row without its newline)
-// for the caller to read.
-func (c *copyFolder) plainKeyRows(p []byte) (n, lines int) {
-	delim, sep := c.format.delim, c.delimiter
-	keys := len(c.slotOf)
-	othersSeps := c.wantFields - keys - 1 // delimiters after the last key's
-	var values [maxLeadingKeys]int64
-rows:
+// plainKeyRows folds the whole rows at the start of p. Rows whose keys are
+// digits, with the right number of fields and no delimiter after a
+// backslash, are plain: only their keys are read. The others go to
+// textRow. It stops at the marker or at a last line without its newline,
+// which the caller reads.
+func (c *copyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
+	if !c.markRows {
+		return c.searchedKeyRows(p)
+	}
+	marks := rowMarksPool.Get().(*rowMarks)
+	defer rowMarksPool.Put(marks)
+	seps := uint64(c.wantFields - 1)
+	// before is delimsBefore the start of row n, counted from the start of
+	// the stretch: below zero (wrapping) when the row began in an earlier
+	// stretch.
+	var before uint64
+	for at := 0; at < len(p); at += markedBytes {
+		marks.mark(p[at:min(len(p), at+markedBytes)], c.format.delim, at > 0 && p[at-1] == '\\')
+		for _, e := range marks.ends[:marks.rows] {
+			end := at + int(e)
+			after := marks.delimsBefore(int(e))
+			if c.keyRow(p, n, end, after-before == seps) {
+				return n, lines, true
+			}
+			before = after
+			c.lines++
+			lines++
+			n = end + 1
+		}
+		before -= marks.weighed
+	}
+	return n, lines, false
+}
+
+// searchedKeyRows is plainKeyRows where the machine cannot mark rows: each
+// row's newline and delimiters are searched for.
+func (c *copyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
+	seps := c.wantFields - 1
 	for {
 		nl := bytes.IndexByte(p[n:], '\n')
 		if nl < 0 {
-			break
+			return n, lines, false
 		}
-		end := n + nl
-		rest := dropCR(p[n:end])
-		for f := range keys {
-			v, k, ok := leadingDigits(rest, delim)
-			if !ok {
-				break rows
-			}
-			values[f] = v
-			rest = rest[k+1:]
+		row := p[n : n+nl]
+		plain := bytes.Count(row, c.delimiter) == seps && !escapesDelimiter(row, c.format.delim)
+		if c.keyRow(p, n, n+nl, plain) {
+			return n, lines, true
 		}
-		if bytes.Count(rest, sep) != othersSeps || escapesDelimiter(rest, delim) {
-			break
-		}
-		for f, slot := range c.slotOf {
-			c.stats[slot].add(values[f])
-		}
-		n = end + 1
+		c.lines++
 		lines++
+		n += nl + 1
 	}
-	c.rows += int64(lines)
-	c.lines += int64(lines)
-	return n, lines
+}
+
+// keyRow folds row p[start:end] from its leading keys when they are digits
+// and fields says its delimiters are right, and by textRow otherwise.
+func (c *copyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool) {
+	var values [maxLeadingKeys]int64
+	plain, at := fields, start
+	for f := 0; plain && f < len(c.slotOf); f++ {
+		var keyEnd int
+		values[f], keyEnd, plain = leadingKey(p, at, end, c.format.delim)
+		at = keyEnd + 1
+	}
+	if !plain {
+		return c.textRow(p[start:end])
+	}
+	for f, slot := range c.slotOf {
+		c.stats[slot].add(values[f])
+	}
+	c.rows++
+	return false
+}
+
+// plainDelimiter reports whether rows with this delimiter can be read from
+// their marks. The server refuses the others in text format (newline,
+// carriage return, backslash: "COPY delimiter cannot be ...") and SQL text
+// cannot spell NUL.
+func plainDelimiter(delim byte) bool {
+	return delim != '\n' && delim != '\r' && delim != '\\' && delim != 0
 }
 
 // escapesDelimiter reports whether a row holds a backslash before a
@@ -302,22 +357,6 @@ func escapesDelimiter(line []byte, delim byte) bool {
 		i += 2 + j
 	}
 	return false
-}
-
-// leadingDigits reads up to 18 digits (so that they fit an int64) at the
-// start of a row followed by the delimiter, and returns their value and
-// where the delimiter is.
-func leadingDigits(line []byte, delim byte) (int64, int, bool) {
-	var v int64
-	for i := 0; i < len(line) && i <= 18; i++ {
-		d := line[i] - '0'
-		if d <= 9 {
-			v = v*10 + int64(d)
-			continue
-		}
-		return v, i, i > 0 && line[i] == delim
-	}
-	return 0, 0, false
 }
 
 // csvLines folds rows in CSV format, line by line: a quoted field may hold
@@ -418,6 +457,7 @@ func (c *copyFolder) fork() *copyFolder {
 		stats:       make([]keyStats, len(c.stats)),
 		wantFields:  c.wantFields,
 		leadingKeys: c.leadingKeys,
+		markRows:    c.markRows,
 		key:         make([]byte, 0, maxKeyField+1),
 	}
 }

@@ -46,15 +46,26 @@ func TestCopyFolder(t *testing.T) {
 	for _, tt := range tests {
 		// Every way of cutting the data in two must read the same.
 		for cut := 0; cut <= len(tt.data); cut++ {
-			f := newCopyFolder(tt.format, tt.keys, tt.want)
-			feed(f, []byte(tt.data), cut)
-			f.finish()
-			if got := describeFolder(f); got != tt.result {
-				t.Errorf("%s (cut at %d): got %s, want %s", tt.name, cut, got, tt.result)
-				break
+			for _, marked := range rowReaders() {
+				f := newCopyFolder(tt.format, tt.keys, tt.want)
+				f.markRows = marked
+				feed(f, []byte(tt.data), cut)
+				f.finish()
+				if got := describeFolder(f); got != tt.result {
+					t.Fatalf("%s (cut at %d, rows marked %v): got %s, want %s", tt.name, cut, marked, got, tt.result)
+				}
 			}
 		}
 	}
+}
+
+// rowReaders are the ways this machine finds rows: searched for, and
+// marked where it can mark them.
+func rowReaders() []bool {
+	if markChunks == nil {
+		return []bool{false}
+	}
+	return []bool{false, true}
 }
 
 // feed hands p to a folder as CopyData does when its window ends at at:
@@ -136,25 +147,19 @@ func FuzzCopyRows(f *testing.F) {
 		"1\t2\t\\\\\tw\r\n3\t4\t5\r\n",
 		"99999999\t\t\n",
 		"\\.\n",
+		// Long enough to be read eight bytes at a time.
+		"1234567\tlong enough a field\tx\n12345678\t00000000000000001\tyy\n123456789012345678\t1\t2 and more bytes\n",
+		"0012\t\\\t34\tfive six seven eight\n\\N\t5\t6 7 8 9 10 11 12 13\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n",
 	} {
 		f.Add([]byte(seed))
 	}
-	text := copyFormat{delim: '\t', null: []byte(`\N`)}
 	layouts := []struct {
 		keys []int
 		want int
 	}{{[]int{0}, 3}, {[]int{0, 1}, 3}, {[]int{1}, 3}, {[]int{0}, 1}, {nil, 1}, {nil, 2}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, l := range layouts {
-			fast := newCopyFolder(text, l.keys, l.want)
-			feed(fast, data, len(data))
-			fast.finish()
-			slow := newCopyFolder(text, l.keys, l.want)
-			feedByteByByte(slow, data)
-			slow.finish()
-			if got, want := describeFolder(fast), describeFolder(slow); got != want {
-				t.Fatalf("keys %v of %d fields in %q:\nwhole lines:   %s\nbyte by byte: %s", l.keys, l.want, data, got, want)
-			}
+			compareFolds(t, l.keys, l.want, data)
 		}
 	})
 }
@@ -178,8 +183,8 @@ func feedByteByByte(f *copyFolder, p []byte) {
 }
 
 // TestCopyRowsAtScale folds many rows of every kind at once, so that they
-// are shared out between cores, and again byte by byte: both must agree,
-// down to the line of the first bad row.
+// are shared out between cores and marked a stretch at a time, and again
+// byte by byte; then sixteen rows at a time.
 func TestCopyRowsAtScale(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	var data []byte
@@ -189,6 +194,12 @@ func TestCopyRowsAtScale(t *testing.T) {
 			data = append(data, `\N`...)
 		case 1:
 			data = append(data, "-7"...)
+		case 2:
+			// Keys of every length up to past int64, leading zeros too,
+			// and empty ones.
+			for range r.IntN(20) {
+				data = append(data, '0'+byte(r.IntN(10)))
+			}
 		default:
 			data = fmt.Appendf(data, "%d", r.Int64N(1<<40))
 		}
@@ -205,6 +216,9 @@ func TestCopyRowsAtScale(t *testing.T) {
 		case 3:
 			if i%8 == 0 {
 				data = append(data, bytes.Repeat([]byte("x"), 1<<16+r.IntN(1<<16))...)
+			} else if i%8 == 1 {
+				// About as long as the stretches marked at a time.
+				data = append(data, bytes.Repeat([]byte("y"), markedBytes-40+r.IntN(80))...)
 			}
 		case 4:
 			// One field too few, made up by an escaped delimiter.
@@ -217,16 +231,37 @@ func TestCopyRowsAtScale(t *testing.T) {
 		}
 		data = append(data, '\n')
 	}
-	text := copyFormat{delim: '\t', null: []byte(`\N`)}
 	for _, keys := range [][]int{{0}, {0, 1}, {1}} {
-		whole := newCopyFolder(text, keys, 3)
+		compareFolds(t, keys, 3, data)
+		// A key read wrong shows when it is the largest or the smallest:
+		// in a few rows, each one often is.
+		for rest := data; len(rest) > 0; {
+			end := 0
+			for i := 0; i < 16 && end < len(rest); i++ {
+				end += bytes.IndexByte(rest[end:], '\n') + 1 // every row ends with one
+			}
+			compareFolds(t, keys, 3, rest[:end])
+			rest = rest[end:]
+		}
+	}
+}
+
+// compareFolds folds rows whole, in each way this machine finds rows, and
+// byte by byte: all must agree, down to the line of the first bad row.
+func compareFolds(t *testing.T, keys []int, fields int, data []byte) {
+	t.Helper()
+	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	pieces := newCopyFolder(text, keys, fields)
+	feedByteByByte(pieces, data)
+	pieces.finish()
+	want := describeFolder(pieces)
+	for _, marked := range rowReaders() {
+		whole := newCopyFolder(text, keys, fields)
+		whole.markRows = marked
 		feed(whole, data, len(data))
 		whole.finish()
-		pieces := newCopyFolder(text, keys, 3)
-		feedByteByByte(pieces, data)
-		pieces.finish()
-		if got, want := describeFolder(whole), describeFolder(pieces); got != want {
-			t.Errorf("keys %v:\nwhole lines:   %s\nbyte by byte: %s", keys, got, want)
+		if got := describeFolder(whole); got != want {
+			t.Fatalf("keys %v of %d fields in %.300q:\nwhole lines (rows marked %v): %s\nbyte by byte: %s", keys, fields, data, marked, got, want)
 		}
 	}
 }

@@ -154,8 +154,13 @@ func (lx *lexer) token(i int) {
 // scan lexes data from lx.scanned on. It returns lexDone with the end of the
 // statement, lexNeedMore when it needs more input to decide, or lexEOF.
 func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
-	i := lx.scanned
-	defer func() { lx.scanned = i }()
+	end, status, scanned := lx.scanFrom(lx.scanned, data, eof, standardStrings)
+	lx.scanned = scanned
+	return end, status
+}
+
+// scanFrom is scan from byte i; it also returns how far it has lexed.
+func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, lexStatus, int) {
 	for i < len(data) {
 		c := data[i]
 		switch lx.state {
@@ -165,7 +170,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				i++
 			case c == '-' || c == '/':
 				if i+1 == len(data) && !eof {
-					return 0, lexNeedMore
+					return 0, lexNeedMore, i
 				}
 				if i+1 < len(data) && c == '-' && data[i+1] == '-' {
 					lx.state, lx.commentStart, lx.commentCut = stLineComment, i, false
@@ -205,7 +210,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					j++
 				}
 				if j == len(data) && !eof {
-					return 0, lexNeedMore
+					return 0, lexNeedMore, i
 				}
 				lx.token(i)
 				lx.otherToken()
@@ -219,10 +224,10 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 			case c == '\\':
 				if lx.tokStart >= 0 {
 					// A meta-command ends the SQL before it.
-					return i, lexDone
+					return i, lexDone, i
 				}
 				if i+1 == len(data) && !eof {
-					return 0, lexNeedMore
+					return 0, lexNeedMore, i
 				}
 				if i+1 < len(data) && data[i+1] == ';' {
 					// psql's \; puts a semicolon in the query without
@@ -243,7 +248,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				}
 				if lx.parenDepth == 0 && lx.beginDepth == 0 {
 					i++
-					return i, lexDone
+					return i, lexDone, i
 				}
 				i++
 			case c == '(' || c == ')':
@@ -259,14 +264,14 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				if lx.stopAtInsert && lx.tokStart < 0 && (c == 'i' || c == 'I') {
 					lx.stopAtInsert = false
 					lx.token(i)
-					return i, lexInsert
+					return i, lexInsert, i
 				}
 				j := i + 1
 				for j < len(data) && isIdentCont(data[j]) {
 					j++
 				}
 				if j == len(data) && !eof {
-					return 0, lexNeedMore
+					return 0, lexNeedMore, i
 				}
 				lx.token(i)
 				if j == i+1 && (c == 'e' || c == 'E') && j < len(data) && data[j] == '\'' {
@@ -280,7 +285,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 				// server's end them at the first single quote (the server
 				// then rejects a U&'' with the setting off).
 				if j == i+1 && (c == 'u' || c == 'U') && j < len(data) && data[j] == '&' && j+1 == len(data) && !eof {
-					return 0, lexNeedMore
+					return 0, lexNeedMore, i
 				}
 				if quote := standardStringQuote(data[i:]); quote > 0 {
 					lx.otherToken()
@@ -315,7 +320,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 			}
 			i += k
 			if i+1 == len(data) && !eof {
-				return 0, lexNeedMore
+				return 0, lexNeedMore, i
 			}
 			switch {
 			case i+1 < len(data) && data[i] == '*' && data[i+1] == '/':
@@ -327,7 +332,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 						// It ended: the statement starts at its first token.
 						lx.tokStart, lx.leadingComment = -1, false
 						if lx.oversized {
-							return i, lexSkip
+							return i, lexSkip, i
 						}
 					}
 				}
@@ -350,7 +355,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 			}
 			i += k
 			if i+1 == len(data) && !eof {
-				return 0, lexNeedMore
+				return 0, lexNeedMore, i
 			}
 			if i+1 < len(data) && data[i+1] == quote {
 				i += 2 // a doubled quote stands for itself
@@ -367,7 +372,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 			}
 			i += k
 			if i+1 == len(data) && !eof {
-				return 0, lexNeedMore
+				return 0, lexNeedMore, i
 			}
 			if data[i] == '\\' {
 				if lx.escRegular && i+1 < len(data) && data[i+1] == '\'' {
@@ -394,7 +399,7 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 					i = len(data)
 					continue
 				}
-				return 0, lexNeedMore
+				return 0, lexNeedMore, i
 			}
 			i += k + len(lx.dollarTag)
 			lx.state = stNormal
@@ -404,16 +409,16 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 			if nl < 0 {
 				i = len(data)
 				if eof {
-					return i, lexDone
+					return i, lexDone, i
 				}
-				return 0, lexNeedMore
+				return 0, lexNeedMore, i
 			}
 			i += nl
-			return i, lexDone
+			return i, lexDone, i
 		}
 	}
 	if !eof {
-		return 0, lexNeedMore
+		return 0, lexNeedMore, i
 	}
 	if lx.state == stLineComment {
 		lx.noteComment(data, len(data))
@@ -421,9 +426,9 @@ func (lx *lexer) scan(data []byte, eof, standardStrings bool) (int, lexStatus) {
 	}
 	if lx.tokStart >= 0 {
 		// psql runs what is left in its buffer at the end of a script.
-		return len(data), lexDone
+		return len(data), lexDone, i
 	}
-	return 0, lexEOF
+	return 0, lexEOF, i
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -288,7 +288,7 @@ func (c *copyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 			lines++
 			n = end + 1
 		}
-		before -= marks.weighed
+		before -= marks.weighted
 	}
 	return n, lines, false
 }
@@ -334,9 +334,9 @@ func (c *copyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool)
 }
 
 // plainDelimiter reports whether rows with this delimiter can be read from
-// their marks. The server refuses the others in text format (newline,
-// carriage return, backslash: "COPY delimiter cannot be ...") and SQL text
-// cannot spell NUL.
+// their marks: not newline, carriage return or backslash (the server
+// refuses them in text format, "COPY delimiter cannot be ...", as it does
+// letters, digits and '.'), nor NUL, which SQL text cannot spell.
 func plainDelimiter(delim byte) bool {
 	return delim != '\n' && delim != '\r' && delim != '\\' && delim != 0
 }

@@ -159,7 +159,7 @@ func FuzzCopyRows(f *testing.F) {
 	}{{[]int{0}, 3}, {[]int{0, 1}, 3}, {[]int{1}, 3}, {[]int{0}, 1}, {nil, 1}, {nil, 2}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, l := range layouts {
-			compareFolds(t, l.keys, l.want, data)
+			compareFolds(t, '\t', l.keys, l.want, data)
 		}
 	})
 }
@@ -232,7 +232,9 @@ func TestCopyRowsAtScale(t *testing.T) {
 		data = append(data, '\n')
 	}
 	for _, keys := range [][]int{{0}, {0, 1}, {1}} {
-		compareFolds(t, keys, 3, data)
+		for _, delim := range []string{"\t", ",", "\xa7"} {
+			compareFolds(t, delim[0], keys, 3, bytes.ReplaceAll(data, []byte("\t"), []byte(delim)))
+		}
 		// A key read wrong shows when it is the largest or the smallest:
 		// in a few rows, each one often is.
 		for rest := data; len(rest) > 0; {
@@ -240,17 +242,18 @@ func TestCopyRowsAtScale(t *testing.T) {
 			for i := 0; i < 16 && end < len(rest); i++ {
 				end += bytes.IndexByte(rest[end:], '\n') + 1 // every row ends with one
 			}
-			compareFolds(t, keys, 3, rest[:end])
+			compareFolds(t, '\t', keys, 3, rest[:end])
 			rest = rest[end:]
 		}
 	}
 }
 
-// compareFolds folds rows whole, in each way this machine finds rows, and
-// byte by byte: all must agree, down to the line of the first bad row.
-func compareFolds(t *testing.T, keys []int, fields int, data []byte) {
+// compareFolds folds text rows whole, in each way this machine finds rows,
+// and byte by byte: all must agree, down to the line of the first bad row.
+// It returns what they found.
+func compareFolds(t *testing.T, delim byte, keys []int, fields int, data []byte) string {
 	t.Helper()
-	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	text := copyFormat{delim: delim, null: []byte(`\N`)}
 	pieces := newCopyFolder(text, keys, fields)
 	feedByteByByte(pieces, data)
 	pieces.finish()
@@ -261,7 +264,31 @@ func compareFolds(t *testing.T, keys []int, fields int, data []byte) {
 		feed(whole, data, len(data))
 		whole.finish()
 		if got := describeFolder(whole); got != want {
-			t.Fatalf("keys %v of %d fields in %.300q:\nwhole lines (rows marked %v): %s\nbyte by byte: %s", keys, fields, data, marked, got, want)
+			t.Fatalf("delimiter %q, keys %v of %d fields in %.300q:\nwhole lines (rows marked %v): %s\nbyte by byte: %s", delim, keys, fields, data, marked, got, want)
+		}
+	}
+	return want
+}
+
+// TestCopyRowsAcrossStretches: rows that run from one marked stretch into
+// the next carry their delimiters, and a backslash at the end of a stretch
+// escapes the delimiter that starts the next.
+func TestCopyRowsAcrossStretches(t *testing.T) {
+	pad := func(n int) string { return strings.Repeat("a", n) }
+	tests := []struct {
+		name, data, problem string
+	}{
+		// The backslash is the stretch's last byte: the row has two fields.
+		{"escaped delimiter at the seam", "1\t" + pad(markedBytes-3) + "\\\tb\n2\tx\ty\n", "missing data"},
+		{"doubled backslash at the seam", "1\t" + pad(markedBytes-4) + "\\\\\tb\n2\tx\ty\n", ""},
+		// One delimiter in the first stretch, four more in the second.
+		{"delimiters on both sides", "1\t\t\n2\t" + pad(markedBytes) + "\t\t\t\t\n", "extra data"},
+		{"right on both sides", "1\t\t\n2\t" + pad(markedBytes) + "\t\n3\t" + pad(3*markedBytes) + "\tz\n", ""},
+	}
+	for _, tt := range tests {
+		got := compareFolds(t, '\t', []int{0}, 3, []byte(tt.data))
+		if tt.problem == "" && strings.Contains(got, "problem") || !strings.Contains(got, tt.problem) {
+			t.Errorf("%s: %s, want a problem %q", tt.name, got, tt.problem)
 		}
 	}
 }

@@ -17,23 +17,24 @@ const markWords = markedBytes / 64
 // give the rows their shape. markChunks makes them, a word for each 64
 // bytes: bit i%64 of word i/64 stands for byte i.
 type rowMarks struct {
-	// ends lists where the newlines are, rows of them. Four are written
-	// for every word, whether or not it has them, so that rows of any
-	// length take the same path: the slack past the last is written to and
-	// never read.
-	ends [markedBytes + 4]uint16
+	// ends lists where the newlines are, one a row, in order. Four are
+	// written for every word, whether or not it has them, so that rows of
+	// any length take the same path: the entries past the last are written
+	// to and never read. (A word starts at 64*w, after at most 64*w ends,
+	// so the four fit.)
+	ends [markedBytes]uint16
 	rows int
 	// delims marks the delimiters; afterBackslash, those right after a
-	// backslash, which may escape them (copyfromparse.c): a row with one is
-	// read byte by byte. A doubled backslash before a delimiter is marked
+	// backslash, which may escape them (copyfromparse.c): a row with one
+	// goes to textRow. A doubled backslash before a delimiter is marked
 	// too.
 	delims         [markWords]uint64
 	afterBackslash [markWords]uint64
 	words          int // words in use
-	// weighedBefore[w] is delimsBefore(64*w); weighed is that of the
+	// weightedBefore[w] is delimsBefore(64*w); weighted is that of the
 	// stretch so far.
-	weighedBefore [markWords]uint64
-	weighed       uint64
+	weightedBefore [markWords]uint64
+	weighted       uint64
 }
 
 // rowMarksPool keeps the marks between windows of rows, one a core.
@@ -42,7 +43,10 @@ var rowMarksPool = sync.Pool{New: func() any { return new(rowMarks) }}
 // mark marks a stretch of at most markedBytes bytes; afterBackslash says
 // the byte before it is a backslash.
 func (m *rowMarks) mark(p []byte, delim byte, afterBackslash bool) {
-	m.rows, m.words, m.weighed = 0, 0, 0
+	if len(p) > markedBytes {
+		panic("rowMarks.mark: a stretch longer than markedBytes")
+	}
+	m.rows, m.words, m.weighted = 0, 0, 0
 	full := len(p) &^ 63
 	markChunks(m, p[:full], delim, afterBackslash)
 	if full < len(p) {
@@ -72,17 +76,19 @@ func weigh(delims, afterBackslash uint64) uint64 {
 // delimsBefore counts the delimiters before byte i of the stretch, and
 // those of them that follow a backslash again, 1<<32 times each: for a row,
 // the difference at its two ends equals its number of delimiters only when
-// it has no delimiter after a backslash (as the server holds a line in
-// less than 1 GB, a row has fewer than 1<<32 delimiters).
+// it has no delimiter after a backslash. (A row read from its marks is
+// shorter than the splitter's window, a longer line reaching the folder in
+// parts: it has far fewer than 1<<32 delimiters.)
 func (m *rowMarks) delimsBefore(i int) uint64 {
 	w := i >> 6
 	below := uint64(1)<<(i&63) - 1
-	return m.weighedBefore[w] + weigh(m.delims[w]&below, m.afterBackslash[w]&below)
+	return m.weightedBefore[w] + weigh(m.delims[w]&below, m.afterBackslash[w]&below)
 }
 
 // leadingKey reads the key at the start of the field at p[start:], up to
 // 18 digits (so that they fit an int64) and then a delimiter before the
-// row's end, and returns its value and where the delimiter is.
+// row's end, and returns its value and where the delimiter is. p[end] is
+// the row's newline, which no read of digits goes past.
 func leadingKey(p []byte, start, end int, delim byte) (v int64, at int, ok bool) {
 	if start+8 <= len(p) {
 		x := binary.LittleEndian.Uint64(p[start:])

@@ -13,7 +13,7 @@ TEXT ·markChunksAVX2(SB), NOSPLIT, $0-34
 	MOVBQZX afterBackslash+33(FP), R9
 	MOVQ rowMarks_words(R8), DI         // the word being marked
 	MOVQ rowMarks_rows(R8), R10
-	MOVQ rowMarks_weighed(R8), R11
+	MOVQ rowMarks_weighted(R8), R11
 
 	MOVL $0x0a, DX
 	MOVQ DX, X0
@@ -62,7 +62,7 @@ chunk:
 
 	MOVQ BX, rowMarks_delims(R8)(DI*8)
 	MOVQ R13, rowMarks_afterBackslash(R8)(DI*8)
-	MOVQ R11, rowMarks_weighedBefore(R8)(DI*8)
+	MOVQ R11, rowMarks_weightedBefore(R8)(DI*8)
 	POPCNTQ BX, BX
 	POPCNTQ R13, R13
 	SHLQ $32, R13
@@ -115,6 +115,6 @@ moreEnds:
 done:
 	MOVQ DI, rowMarks_words(R8)
 	MOVQ R10, rowMarks_rows(R8)
-	MOVQ R11, rowMarks_weighed(R8)
+	MOVQ R11, rowMarks_weighted(R8)
 	VZEROUPPER
 	RET

@@ -77,8 +77,8 @@ func checkCounts(t *testing.T, m *rowMarks, p []byte, delim byte, afterBackslash
 	for i := 0; i <= len(p); i++ {
 		want := delims + escaped<<32
 		if i == len(p) {
-			if m.weighed != want {
-				t.Fatalf("%d bytes: weighed %#x, want %#x", len(p), m.weighed, want)
+			if m.weighted != want {
+				t.Fatalf("%d bytes: weighted %#x, want %#x", len(p), m.weighted, want)
 			}
 			break
 		}

@@ -45,6 +45,7 @@ func TestCopyFolder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		// Every way of cutting the data in two must read the same.
+	cuts:
 		for cut := 0; cut <= len(tt.data); cut++ {
 			for _, marked := range rowReaders() {
 				f := newCopyFolder(tt.format, tt.keys, tt.want)
@@ -52,7 +53,8 @@ func TestCopyFolder(t *testing.T) {
 				feed(f, []byte(tt.data), cut)
 				f.finish()
 				if got := describeFolder(f); got != tt.result {
-					t.Fatalf("%s (cut at %d, rows marked %v): got %s, want %s", tt.name, cut, marked, got, tt.result)
+					t.Errorf("%s (cut at %d, rows marked %v): got %s, want %s", tt.name, cut, marked, got, tt.result)
+					break cuts
 				}
 			}
 		}

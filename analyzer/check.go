@@ -14,6 +14,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // Options says what to check and how.
@@ -35,14 +36,14 @@ type Options struct {
 	MaxStmtBytes int
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects
 	// the migration tool.
-	Layout Layout
+	Layout source.Layout
 	// Schema paths are read first, for their DDL only: they say what the
 	// tables and sequences are, and nothing in them is reported.
 	Schema []string
 	// Verbose, when set, receives the files in the order they are read.
 	Verbose io.Writer
 	// Progress, when set, counts the bytes read.
-	Progress *Progress
+	Progress *source.Progress
 	// Reference reads every statement with the parser, on one core: the
 	// plain way the fast paths are held to (tests and benchmarks).
 	Reference bool
@@ -68,7 +69,7 @@ func (r *Result) Count(sev Severity) int {
 
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
-	if _, err := ParseLayout(string(opts.Layout)); err != nil {
+	if _, err := source.ParseLayout(string(opts.Layout)); err != nil {
 		return nil, err
 	}
 	d := newDriver(opts)
@@ -149,23 +150,29 @@ func (d *driver) catalog(name string) *Catalog {
 }
 
 func (d *driver) runPath(ctx context.Context, path string) error {
-	sources, err := d.expand(path)
+	inputs, err := d.opts.Inputs(path)
 	if err != nil {
 		return err
 	}
-	for _, src := range sources {
-		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(src.name) {
+	for _, in := range inputs {
+		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(in.Name) {
 			continue
 		}
-		if err := d.runSource(ctx, src); err != nil {
+		if err := d.runInput(ctx, in); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (d *driver) runSource(ctx context.Context, src source) error {
-	return d.readFile(src.name, src.note, func() error { return d.read(ctx, src) })
+// Inputs returns the scripts a path of the command line stands for, in the
+// order they run.
+func (o *Options) Inputs(path string) ([]source.Input, error) {
+	return source.Inputs(path, source.Options{Stdin: o.Stdin, Layout: o.Layout, Verbose: o.Verbose})
+}
+
+func (d *driver) runInput(ctx context.Context, in source.Input) error {
+	return d.readFile(in.Name, in.Note, func() error { return d.read(ctx, in) })
 }
 
 // readFile reads one file (or a part of one) as the next link of the
@@ -174,7 +181,9 @@ func (d *driver) readFile(name, note string, read func() error) error {
 	if d.schema {
 		note += " (schema: DDL only)"
 	}
-	d.logf("  read %s%s\n", name, note)
+	if d.opts.Verbose != nil {
+		fmt.Fprintf(d.opts.Verbose, "  read %s%s\n", name, note)
+	}
 	if _, seen := d.fileOrder[name]; !seen {
 		d.fileOrder[name] = len(d.fileOrder)
 		d.files++

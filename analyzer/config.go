@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -64,7 +65,7 @@ func FindConfig(dir string) (string, error) {
 			return path, nil
 		}
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", pathError(path, err)
+			return "", source.PathError(path, err)
 		}
 		if parent := filepath.Dir(abs); parent != abs {
 			abs, dir = parent, filepath.Join(dir, "..")
@@ -79,7 +80,7 @@ func FindConfig(dir string) (string, error) {
 func LoadConfig(path string, known []*Rule) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, pathError(path, err)
+		return nil, source.PathError(path, err)
 	}
 	cfg := &Config{Path: path, Rules: map[string]RuleSetting{}}
 	var doc yaml.Node

@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // copyFormat is how COPY rows are written.
@@ -408,7 +410,7 @@ func (c *copyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 					faultOnce.Do(func() { fault = r })
 				}
 			}()
-			defer debug.SetPanicOnFault(faultsAsPanics())
+			defer debug.SetPanicOnFault(source.FaultsAsPanics())
 			r := &results[i]
 			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
 		}(i)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // includeFrame is a file being read: a link of the include chain.
@@ -43,7 +45,7 @@ func (d *driver) include(ctx context.Context, x *exec, command string, args []by
 	fail := func(err error) error { return placedError{fmt.Errorf(`%s: \%s: %w`, at, command, err)} }
 	info, err := os.Stat(path)
 	if err != nil {
-		return fail(pathError(path, err))
+		return fail(source.PathError(path, err))
 	}
 	if info.IsDir() {
 		return fail(fmt.Errorf("%s: is a directory", path))
@@ -59,7 +61,7 @@ func (d *driver) include(ctx context.Context, x *exec, command string, args []by
 	}
 	file, err := os.Open(path)
 	if err != nil {
-		return fail(pathError(path, err))
+		return fail(source.PathError(path, err))
 	}
 	defer file.Close()
 	return d.readFile(path, fmt.Sprintf(` (\%s at %s)`, command, at), func() error {

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // InPlaceFile is a plain file that fix may rewrite, with what it held when
@@ -27,24 +29,23 @@ var digestSeed = maphash.MakeSeed()
 // for any source that is not a plain file: standard input, or an input
 // that is decoded on the way in.
 func InPlaceFiles(opts Options) ([]*InPlaceFile, error) {
-	d := &driver{opts: opts}
 	var files []*InPlaceFile
 	seen := map[string]bool{}
 	for _, path := range opts.Paths {
-		sources, err := d.expand(path)
+		inputs, err := opts.Inputs(path)
 		if err != nil {
 			return nil, err
 		}
-		for _, src := range sources {
-			if !src.rewritable {
-				return nil, fmt.Errorf("%s: only a plain SQL file can be rewritten in place", src.name)
+		for _, in := range inputs {
+			if !in.Rewritable {
+				return nil, fmt.Errorf("%s: only a plain SQL file can be rewritten in place", in.Name)
 			}
-			if seen[src.name] {
-				return nil, fmt.Errorf("%s: given more than once", src.name)
+			if seen[in.Name] {
+				return nil, fmt.Errorf("%s: given more than once", in.Name)
 			}
-			seen[src.name] = true
-			f := &InPlaceFile{Path: src.name}
-			if f.info, f.sum, err = fileState(src.name); err != nil {
+			seen[in.Name] = true
+			f := &InPlaceFile{Path: in.Name}
+			if f.info, f.sum, err = fileState(in.Name); err != nil {
 				return nil, err
 			}
 			files = append(files, f)
@@ -57,17 +58,17 @@ func InPlaceFiles(opts Options) ([]*InPlaceFile, error) {
 func fileState(path string) (fs.FileInfo, uint64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, pathError(path, err)
+		return nil, 0, source.PathError(path, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, 0, pathError(path, err)
+		return nil, 0, source.PathError(path, err)
 	}
 	var h maphash.Hash
 	h.SetSeed(digestSeed)
 	if _, err := io.Copy(&h, f); err != nil {
-		return nil, 0, pathError(path, err)
+		return nil, 0, source.PathError(path, err)
 	}
 	return info, h.Sum64(), nil
 }
@@ -89,7 +90,7 @@ func (p *Patch) WriteDiff(w io.Writer, files []*InPlaceFile) error {
 func (p *Patch) diffFile(w io.Writer, path string, ins []insertion) error {
 	in, err := os.Open(path)
 	if err != nil {
-		return pathError(path, err)
+		return source.PathError(path, err)
 	}
 	defer in.Close()
 	d := newUnifiedDiff(w, path)
@@ -147,11 +148,11 @@ func (f *InPlaceFile) rewrite(ins []insertion) (*pendingFile, error) {
 	// A symbolic link stays one: the file it points to is rewritten.
 	target, err := filepath.EvalSymlinks(f.Path)
 	if err != nil {
-		return nil, pathError(f.Path, err)
+		return nil, source.PathError(f.Path, err)
 	}
 	in, err := os.Open(target)
 	if err != nil {
-		return nil, pathError(f.Path, err)
+		return nil, source.PathError(f.Path, err)
 	}
 	defer in.Close()
 	pf, err := newPendingFile(target, f.info.Mode().Perm())
@@ -179,7 +180,7 @@ func (f *InPlaceFile) rewrite(ins []insertion) (*pendingFile, error) {
 		if errors.Is(err, errFileChanged) {
 			return nil, fmt.Errorf("%s: %w: not rewritten", f.Path, err)
 		}
-		return nil, pathError(f.Path, err)
+		return nil, source.PathError(f.Path, err)
 	}
 	return pf, nil
 }
@@ -202,7 +203,7 @@ func (f *InPlaceFile) unchanged() error {
 func (f *InPlaceFile) unmoved() error {
 	now, err := os.Stat(f.Path)
 	if err != nil {
-		return pathError(f.Path, err)
+		return source.PathError(f.Path, err)
 	}
 	if !os.SameFile(now, f.info) || now.Size() != f.info.Size() || !now.ModTime().Equal(f.info.ModTime()) {
 		return fmt.Errorf("%s: %w: not rewritten", f.Path, errFileChanged)
@@ -225,11 +226,11 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	out := bufio.NewWriter(pf.tmp)
 	if err := write(out); err != nil {
 		pf.discard()
-		return pathError(path, err)
+		return source.PathError(path, err)
 	}
 	if err := out.Flush(); err != nil {
 		pf.discard()
-		return pathError(path, err)
+		return source.PathError(path, err)
 	}
 	return pf.commit()
 }
@@ -252,7 +253,7 @@ func newPendingFile(target string, perm fs.FileMode) (*pendingFile, error) {
 	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return nil, pathError(target, err)
+		return nil, source.PathError(target, err)
 	}
 	return &pendingFile{tmp: tmp, target: target}, nil
 }

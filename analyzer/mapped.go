@@ -1,28 +1,24 @@
 package analyzer
 
 import (
-	"errors"
-	"fmt"
 	"os"
-	"runtime/debug"
-)
 
-// errNotMapped says a file is read as a stream instead.
-var errNotMapped = errors.New("not mapped")
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
+)
 
 // mapping is a file the splitter reads in place, in windows of chunkSize
 // bytes, giving back the pages behind it.
 type mapping struct {
 	data     []byte
 	released int // pages before this offset are given back
-	progress *Progress
+	progress *source.Progress
 }
 
 // releaseStep is how much read data a mapping keeps before giving it back.
 const releaseStep = 8 << 20
 
 // newMappedSplitter reads a mapped file.
-func newMappedSplitter(file string, data []byte, progress *Progress) *Splitter {
+func newMappedSplitter(file string, data []byte, progress *source.Progress) *Splitter {
 	s := &Splitter{
 		file:            file,
 		mapped:          &mapping{data: data, progress: progress},
@@ -46,32 +42,14 @@ func (s *Splitter) fillMapped() bool {
 	grow := min(chunkSize, len(m.data)-s.w)
 	s.w += grow
 	if m.progress != nil {
-		m.progress.read.Add(int64(grow))
+		m.progress.Add(int64(grow))
 	}
 	if s.w == len(m.data) {
 		s.eof = true
 	}
 	if done := s.r &^ (os.Getpagesize() - 1); done-m.released >= releaseStep {
-		unmapPages(m.data[m.released:done])
+		source.UnmapPages(m.data[m.released:done])
 		m.released = done
 	}
 	return true
 }
-
-// guardMapped turns the fault of reading a mapped file that was cut short
-// while it was read (the kernel's SIGBUS) into an error, on the goroutine
-// it is deferred on.
-func guardMapped(file string, err *error) {
-	r := recover()
-	if r == nil {
-		return
-	}
-	if _, fault := r.(interface{ Addr() uintptr }); !fault {
-		panic(r)
-	}
-	*err = fmt.Errorf("%s: the file changed while it was read (it is shorter now)", file)
-}
-
-// faultsAsPanics makes a fault in mapped memory a panic on this goroutine,
-// to be turned into an error; it returns the setting to restore.
-func faultsAsPanics() bool { return debug.SetPanicOnFault(true) }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // TestMappedFileCutShort maps a dump, cuts the file short behind the
@@ -39,8 +40,8 @@ func TestMappedFileCutShort(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			data, err := mapFile(f)
-			if err == errNotMapped {
+			data, err := source.MapFile(f)
+			if err == source.ErrNotMapped {
 				t.Skip("files are not mapped on this system")
 			}
 			if err != nil {

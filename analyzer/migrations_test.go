@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // readSteps runs check on paths and returns its verdict and the steps it
@@ -77,28 +78,28 @@ func sameList(t *testing.T, what string, got, want []string) {
 func TestMigrationDirectories(t *testing.T) {
 	c := pgtest.Start(t)
 	cases := []struct {
-		layout analyzer.Layout
+		layout source.Layout
 		steps  []string
 	}{
-		{analyzer.LayoutGolangMigrate, []string{"1_create.up.sql", "2_seed.up.sql", "10_fix_a.up.sql"}},
-		{analyzer.LayoutGoose, []string{"1_create.sql:2-5", "2_seed.sql:1-4", "10_fix_a.sql:1-11"}},
-		{analyzer.LayoutDbmate, []string{
+		{source.LayoutGolangMigrate, []string{"1_create.up.sql", "2_seed.up.sql", "10_fix_a.up.sql"}},
+		{source.LayoutGoose, []string{"1_create.sql:2-5", "2_seed.sql:1-4", "10_fix_a.sql:1-11"}},
+		{source.LayoutDbmate, []string{
 			"20240101000000_create.sql:1-4", "20240102000000_seed.sql:3-6",
 			"20240103000000_fix_a.sql:1-2", "20240103000000_fix_a.sql:5-6",
 		}},
-		{analyzer.LayoutFlyway, []string{
+		{source.LayoutFlyway, []string{
 			"callbacks/beforeMigrate.sql", "V1__create.sql", "V1.2.9__seed.sql", "V1_2_10__fix_a.sql",
 			"V2__fix_c.sql", "repeatable/R__seed_c_and_d.sql", "callbacks/afterMigrate__fix_d.sql",
 		}},
-		{analyzer.LayoutDiesel, []string{
+		{source.LayoutDiesel, []string{
 			"00000000000000_diesel_initial_setup/up.sql", "2024-01-02-000000_create/up.sql",
 			"2024-01-03-000000_seed/up.sql", "2024-01-10-000000_fix_a/up.sql",
 		}},
-		{analyzer.LayoutServerpod, []string{
+		{source.LayoutServerpod, []string{
 			"20240101120000000/migration.sql", "20240102120000000-seed/migration.sql",
 			"20240110120000000-fix-a/migration.sql",
 		}},
-		{analyzer.LayoutPlain, []string{"1_create.sql", "2_seed.sql", "10_fix_a.sql"}},
+		{source.LayoutPlain, []string{"1_create.sql", "2_seed.sql", "10_fix_a.sql"}},
 	}
 	for _, tc := range cases {
 		t.Run(string(tc.layout), func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // Version is pgseqlint's version, in every machine-readable report.
@@ -91,15 +92,8 @@ func printable(s string) string {
 // Summary is the one-line count of a run.
 func Summary(res *Result) string {
 	return fmt.Sprintf("%s, %s in %s (%s)",
-		plural(res.Count(SeverityError), "error"), plural(res.Count(SeverityWarning), "warning"),
-		plural(res.Files, "file"), plural(res.Statements, "statement"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+		source.Plural(res.Count(SeverityError), "error"), source.Plural(res.Count(SeverityWarning), "warning"),
+		source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
 }
 
 type errWriter struct {

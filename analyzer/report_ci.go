@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // SourceRoot is the directory a CI system has the repository checked out
@@ -30,7 +32,7 @@ func NewSourceRoot(dir string) (SourceRoot, error) {
 	}
 	abs, err = filepath.EvalSymlinks(abs)
 	if err != nil {
-		return SourceRoot{}, pathError(dir, err)
+		return SourceRoot{}, source.PathError(dir, err)
 	}
 	return SourceRoot{dir: abs, cwd: cwd}, nil
 }
@@ -49,7 +51,7 @@ type place struct {
 // place locates an input named as the driver names it. A symbolic link is
 // resolved: code scanning matches results only against real files.
 func (r SourceRoot) place(name string) place {
-	if name == stdinName {
+	if name == source.StdinName {
 		return place{path: name}
 	}
 	abs := name

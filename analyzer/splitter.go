@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // StmtKind tells SQL statements from psql meta-commands.
@@ -27,7 +29,7 @@ type Splitter struct {
 	file string
 	// entry names the part of an archive the input is, for spans.
 	entry string
-	ra    *readAhead
+	ra    *source.ReadAhead
 	// mapped is set for a file read in place: buf is all of it.
 	mapped *mapping
 
@@ -35,7 +37,7 @@ type Splitter struct {
 	// chunk cur, or, while a statement is longer than a chunk's headroom,
 	// a buffer of the splitter's own (cur is nil).
 	buf  []byte
-	cur  *chunk
+	cur  *source.Chunk
 	r, w int
 	eof  bool
 	err  error
@@ -106,6 +108,14 @@ type Comment struct {
 	Text string // without the leading dashes and space
 }
 
+const (
+	// chunkSize is how much input the splitter reads at a time.
+	chunkSize = 4 << 20
+	// chunkHeadroom is the room before each chunk where the end of a
+	// statement the splitter has not finished goes.
+	chunkHeadroom = 64 << 10
+)
+
 // DefaultMaxStmtBytes is the longest statement whose text is kept.
 const DefaultMaxStmtBytes = 64 << 20
 
@@ -118,7 +128,7 @@ func NewSplitter(file string, src io.Reader) *Splitter {
 func newSplitter(file string, src io.Reader, size, headroom int) *Splitter {
 	return &Splitter{
 		file:            file,
-		ra:              newReadAhead(src, size, headroom),
+		ra:              source.NewReadAhead(src, size, headroom),
 		pos:             position{line: 1, col: 1, charCol: 1},
 		MaxStmtBytes:    DefaultMaxStmtBytes,
 		standardStrings: true,
@@ -133,12 +143,19 @@ func (s *Splitter) TakeDirectives() []Comment {
 	return d
 }
 
+// startAt makes the input start at p of the file it is part of. (A part
+// starts at the start of a line, where columns in bytes and in characters
+// agree.)
+func (s *Splitter) startAt(p source.Position) {
+	s.pos = position{offset: p.Offset, line: p.Line, col: p.Col, charCol: p.Col}
+}
+
 // Close stops reading ahead, or unmaps the file.
 func (s *Splitter) Close() {
 	if s.mapped != nil {
-		unmapFile(s.mapped.data)
+		source.UnmapFile(s.mapped.data)
 	} else {
-		s.ra.close()
+		s.ra.Close()
 	}
 	if s.deferred != nil {
 		s.deferred.Close()
@@ -154,42 +171,42 @@ func (s *Splitter) fill() bool {
 	if s.mapped != nil {
 		return s.fillMapped()
 	}
-	c := s.ra.next()
+	c := s.ra.Next()
 	if c == nil {
 		s.eof = true
 		return false
 	}
-	if c.err != nil {
+	if c.Err != nil {
 		s.eof = true
-		if !errors.Is(c.err, io.EOF) {
-			s.err = c.err
+		if !errors.Is(c.Err, io.EOF) {
+			s.err = c.Err
 		}
 	}
-	if c.n == 0 {
-		s.ra.release(c)
+	if c.N == 0 {
+		s.ra.Release(c)
 		return false
 	}
 	tail := s.buf[s.r:s.w]
-	head := s.ra.headroom
+	head := s.ra.Headroom()
 	if len(tail) <= head {
 		// The common case: the tail moves into the new chunk's headroom.
 		start := head - len(tail)
-		copy(c.buf[start:head], tail)
-		s.ra.release(s.cur)
-		s.cur, s.buf, s.r, s.w = c, c.buf, start, head+c.n
+		copy(c.Buf[start:head], tail)
+		s.ra.Release(s.cur)
+		s.cur, s.buf, s.r, s.w = c, c.Buf, start, head+c.N
 		return true
 	}
 	// A statement longer than the headroom gathers in a buffer of the
 	// splitter's own, which grows by doubling.
-	need := len(tail) + c.n
+	need := len(tail) + c.N
 	own := s.buf
 	if s.cur != nil || len(own) < need {
 		own = make([]byte, 2*need)
 	}
 	copy(own, tail)
-	copy(own[len(tail):], c.buf[head:head+c.n])
-	s.ra.release(s.cur)
-	s.ra.release(c)
+	copy(own[len(tail):], c.Buf[head:head+c.N])
+	s.ra.Release(s.cur)
+	s.ra.Release(c)
 	s.cur, s.buf, s.r, s.w = nil, own, 0, need
 	return true
 }
@@ -314,7 +331,7 @@ func (s *Splitter) dropOversized() {
 	if s.mapped != nil {
 		page := os.Getpagesize()
 		if start, end := (from+page-1)&^(page-1), to&^(page-1); start < end {
-			unmapPages(s.buf[start:end])
+			source.UnmapPages(s.buf[start:end])
 		}
 		lx.dropEnd = lx.scanned
 	} else {
@@ -531,7 +548,7 @@ func (s *Splitter) pieceSize() int {
 	if s.mapped != nil {
 		return chunkHeadroom
 	}
-	return s.ra.headroom
+	return s.ra.Headroom()
 }
 
 // skipLines moves over n bytes that end with the last of lines newlines.

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // splitMode says how splitAll reads its input: through a read-ahead
@@ -146,8 +148,8 @@ func mapString(t testing.TB, input string) []byte {
 	if _, err := f.WriteString(input); err != nil {
 		t.Fatal(err)
 	}
-	data, err := mapFile(f)
-	if errors.Is(err, errNotMapped) {
+	data, err := source.MapFile(f)
+	if errors.Is(err, source.ErrNotMapped) {
 		t.Skip("files are not mapped on this system")
 	}
 	if err != nil {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
+	"github.com/spf13/cobra"
 )
 
 // inputOptions are the flags that say how to read the PATHs, for every
@@ -21,11 +21,11 @@ type inputOptions struct {
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
-	layouts := make([]string, len(analyzer.Layouts))
-	for i, l := range analyzer.Layouts {
+	layouts := make([]string, len(source.Layouts))
+	for i, l := range source.Layouts {
 		layouts[i] = string(l)
 	}
-	cmd.Flags().StringVar(&o.layout, "layout", string(analyzer.LayoutAuto),
+	cmd.Flags().StringVar(&o.layout, "layout", string(source.LayoutAuto),
 		"how the files of a directory run: "+strings.Join(layouts, ", "))
 	cmd.Flags().StringArrayVar(&o.schema, "schema", nil,
 		"read `PATH` first for its DDL only: the tables and sequences the script runs against, never reported on")
@@ -39,7 +39,7 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 
 // apply sets the analyzer options these flags control.
 func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
-	layout, err := analyzer.ParseLayout(o.layout)
+	layout, err := source.ParseLayout(o.layout)
 	if err != nil {
 		return fmt.Errorf("--layout: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // progressThreshold is the input size from which a progress bar shows
@@ -20,7 +21,7 @@ const progressThreshold = 64 << 20
 // whose size is not known, bytes and rate.
 type progressBar struct {
 	w        io.Writer
-	progress analyzer.Progress
+	progress source.Progress
 	total    int64 // 0: not known
 	force    bool
 	start    time.Time
@@ -67,7 +68,7 @@ func inputSize(paths []string) int64 {
 }
 
 // counter is what the analyzer counts into (nil without a bar).
-func (b *progressBar) counter() *analyzer.Progress {
+func (b *progressBar) counter() *source.Progress {
 	if b == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package source
 
 import (
 	"bufio"
@@ -22,6 +22,13 @@ import (
 // from an up section into the down SQL after it, and findings point at the
 // file's own lines.
 
+// Position is a place in a file: its byte offset, and its line and column
+// (1-based, counted in bytes).
+type Position struct {
+	Offset    int64
+	Line, Col int
+}
+
 // errStopScan, from a scanLines callback, stops the scan early.
 var errStopScan = errors.New("stop")
 
@@ -30,14 +37,14 @@ var errStopScan = errors.New("stop")
 // position where reading stopped (the end of the file, or the line fn
 // stopped at) and fn's error, but for errStopScan. Only the first 4 KiB of
 // a longer line is passed: markers are short.
-func scanLines(path string, fn func(line []byte, at position) error) (position, error) {
+func scanLines(path string, fn func(line []byte, at Position) error) (Position, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return position{}, pathError(path, err)
+		return Position{}, PathError(path, err)
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 4096)
-	at := position{line: 1, col: 1}
+	at := Position{Line: 1, Col: 1}
 	for {
 		chunk, err := r.ReadSlice('\n')
 		size := int64(len(chunk))
@@ -57,25 +64,25 @@ func scanLines(path string, fn func(line []byte, at position) error) (position, 
 				return at, err
 			}
 		}
-		at.offset += size
+		at.Offset += size
 		switch {
 		case err == nil:
-			at.line++
+			at.Line++
 		case errors.Is(err, io.EOF):
-			at.col += int(size) // a last line without a line break
+			at.Col += int(size) // a last line without a line break
 			return at, nil
 		default:
-			return at, pathError(path, err)
+			return at, PathError(path, err)
 		}
 	}
 }
 
 // lastLine is the line of the last byte before end.
-func lastLine(end position) int {
-	if end.col == 1 {
-		return end.line - 1
+func lastLine(end Position) int {
+	if end.Col == 1 {
+		return end.Line - 1
 	}
-	return end.line
+	return end.Line
 }
 
 // isBlankOrComment tells a line that holds no SQL of its own.
@@ -85,8 +92,8 @@ func isBlankOrComment(line []byte) bool {
 }
 
 // sectionError is a migration the tool itself refuses to run.
-func sectionError(path string, at position, format string, args ...any) error {
-	return fmt.Errorf("%s:%d:%d: %s", path, at.line, at.col, fmt.Sprintf(format, args...))
+func sectionError(path string, at Position, format string, args ...any) error {
+	return fmt.Errorf("%s:%d:%d: %s", path, at.Line, at.Col, fmt.Sprintf(format, args...))
 }
 
 // goosePlan runs the up section of each <version>_<name>.sql file in the
@@ -140,7 +147,7 @@ func isGooseUp(line []byte) bool { return gooseAnnotation(line) == "+goose up" }
 // SQL before it, or with the annotations out of order.
 func gooseUpSection(path string) (*fileSection, error) {
 	var sec *fileSection
-	end, err := scanLines(path, func(line []byte, at position) error {
+	end, err := scanLines(path, func(line []byte, at Position) error {
 		switch gooseAnnotation(line) {
 		case "+goose up":
 			if sec != nil {
@@ -165,7 +172,7 @@ func gooseUpSection(path string) (*fileSection, error) {
 	if sec == nil {
 		return nil, fmt.Errorf("%s: goose: no '-- +goose Up' annotation", path)
 	}
-	sec.end, sec.endLine = end.offset, lastLine(end)
+	sec.end, sec.endLine = end.Offset, lastLine(end)
 	return sec, nil
 }
 
@@ -215,12 +222,12 @@ func dbmateUpSections(path string) ([]*fileSection, error) {
 	var sections []*fileSection
 	var open *fileSection // the up section being read
 	inDown := false
-	close := func(at position) {
-		open.end, open.endLine = at.offset, lastLine(at)
+	close := func(at Position) {
+		open.end, open.endLine = at.Offset, lastLine(at)
 		sections = append(sections, open)
 		open = nil
 	}
-	end, err := scanLines(path, func(line []byte, at position) error {
+	end, err := scanLines(path, func(line []byte, at Position) error {
 		switch {
 		case dbmateUp.Match(line):
 			if open != nil {

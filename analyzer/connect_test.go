@@ -1,34 +1,6 @@
 package analyzer
 
-import (
-	"path/filepath"
-	"testing"
-)
-
-// TestExpandRewritable checks which inputs may be rewritten in place: a
-// plain SQL file, and not a compressed file, an archive or standard input,
-// whatever their names say.
-func TestExpandRewritable(t *testing.T) {
-	d := &driver{opts: Options{Stdin: nil}}
-	fixtures := "../testdata/archives"
-	for name, want := range map[string]bool{
-		"loads.sql":     true,
-		"loads.sql.gz":  false,
-		"loads.sql.zst": false,
-		"loads.sql.xz":  false,
-		"loads.dump":    false,
-		"loads.tar":     false,
-		"loads.dir":     false,
-	} {
-		srcs, err := d.expand(filepath.Join(fixtures, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(srcs) != 1 || srcs[0].rewritable != want {
-			t.Errorf("%s: rewritable %v, want %v", name, srcs[0].rewritable, want)
-		}
-	}
-}
+import "testing"
 
 // TestConnectTarget covers what the psql test cannot run: arguments whose
 // value psql takes from elsewhere, and connection strings.

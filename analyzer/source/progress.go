@@ -1,4 +1,4 @@
-package analyzer
+package source
 
 import (
 	"io"
@@ -14,6 +14,9 @@ type Progress struct {
 // Read returns the bytes read so far.
 func (p *Progress) Read() int64 { return p.read.Load() }
 
+// Add counts n more bytes read.
+func (p *Progress) Add(n int64) { p.read.Add(n) }
+
 // countingReader adds what it reads to a Progress.
 type countingReader struct {
 	r io.Reader
@@ -22,6 +25,6 @@ type countingReader struct {
 
 func (c countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
-	c.p.read.Add(int64(n))
+	c.p.Add(int64(n))
 	return n, err
 }

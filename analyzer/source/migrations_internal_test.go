@@ -1,4 +1,4 @@
-package analyzer
+package source
 
 import (
 	"os"
@@ -122,8 +122,7 @@ func TestRefusedMigrations(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		d := &driver{opts: Options{Layout: tc.layout}}
-		_, err := d.migrationSources(dir)
+		_, err := migrationInputs(dir, Options{Layout: tc.layout})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %v: got %v, want an error with %q", tc.layout, tc.files, err, tc.want)
 		}
@@ -144,8 +143,8 @@ func TestUpSections(t *testing.T) {
 		var parts []string
 		for _, s := range secs {
 			parts = append(parts, strings.Join([]string{
-				strconv.FormatInt(s.start.offset, 10), strconv.FormatInt(s.end, 10),
-				strconv.Itoa(s.start.line), strconv.Itoa(s.endLine),
+				strconv.FormatInt(s.start.Offset, 10), strconv.FormatInt(s.end, 10),
+				strconv.Itoa(s.start.Line), strconv.Itoa(s.endLine),
 			}, ","))
 		}
 		return strings.Join(parts, " ")

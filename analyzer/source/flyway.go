@@ -1,4 +1,4 @@
-package analyzer
+package source
 
 import (
 	"fmt"
@@ -150,7 +150,7 @@ func flywayPlan(dir string) (*migrationPlan, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, pathError(dir, err)
+		return nil, PathError(dir, err)
 	}
 	slices.SortStableFunc(versioned, func(a, b flywayScript) int { return compareFlywayVersions(a.version, b.version) })
 	slices.SortStableFunc(repeatable, func(a, b flywayScript) int { return compareUTF16(a.description, b.description) })

@@ -1,6 +1,6 @@
 //go:build linux || darwin || freebsd
 
-package analyzer
+package source
 
 import (
 	"os"
@@ -8,16 +8,16 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// mapFile maps a regular file into memory for reading in place: no copy of
+// MapFile maps a regular file into memory for reading in place: no copy of
 // its bytes is made.
-func mapFile(f *os.File) ([]byte, error) {
+func MapFile(f *os.File) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	size := info.Size()
 	if size == 0 || !info.Mode().IsRegular() || int64(int(size)) != size {
-		return nil, errNotMapped
+		return nil, ErrNotMapped
 	}
 	data, err := unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_SHARED)
 	if err != nil {
@@ -27,9 +27,10 @@ func mapFile(f *os.File) ([]byte, error) {
 	return data, nil
 }
 
-// unmapPages gives back the pages of b, which has been read: the memory a
+// UnmapPages gives back the pages of b, which has been read: the memory a
 // mapped file holds stays flat whatever its size. (The kernel keeps them in
 // its page cache.)
-func unmapPages(b []byte) { unix.Madvise(b, unix.MADV_DONTNEED) }
+func UnmapPages(b []byte) { unix.Madvise(b, unix.MADV_DONTNEED) }
 
-func unmapFile(b []byte) { unix.Munmap(b) }
+// UnmapFile gives back a mapping MapFile made.
+func UnmapFile(b []byte) { unix.Munmap(b) }

@@ -1,4 +1,4 @@
-package analyzer
+package source
 
 import (
 	"cmp"
@@ -61,7 +61,7 @@ type migrationStep struct {
 
 // fileSection is the part [start, end) of a file that runs.
 type fileSection struct {
-	start   position
+	start   Position
 	end     int64
 	endLine int
 }
@@ -92,10 +92,10 @@ var layoutPlans = map[Layout]func(dir string) (*migrationPlan, error){
 	LayoutPlain:         plainPlan,
 }
 
-// migrationSources turns a migration directory into the scripts its tool
+// migrationInputs turns a migration directory into the scripts its tool
 // runs, in the tool's order: the directory is one script.
-func (d *driver) migrationSources(dir string) ([]source, error) {
-	layout, _ := ParseLayout(string(d.opts.Layout))
+func migrationInputs(dir string, opts Options) ([]Input, error) {
+	layout, _ := ParseLayout(string(opts.Layout))
 	if layout == LayoutAuto {
 		var err error
 		if layout, err = detectLayout(dir); err != nil {
@@ -106,48 +106,48 @@ func (d *driver) migrationSources(dir string) ([]source, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.logf("%s: %s layout, %s\n", dir, layout, plural(plan.files(), "file"))
+	opts.logf("%s: %s layout, %s\n", dir, layout, Plural(plan.files(), "file"))
 	for _, s := range plan.skipped {
-		d.logf("  skip %s: %s\n", s.path, s.why)
+		opts.logf("  skip %s: %s\n", s.path, s.why)
 	}
 	if len(plan.steps) == 0 {
 		return nil, fmt.Errorf("%s: no migration files to run (%s layout)", dir, layout)
 	}
-	sources := make([]source, len(plan.steps))
+	inputs := make([]Input, len(plan.steps))
 	for i, step := range plan.steps {
-		sources[i] = step.source()
+		inputs[i] = step.input()
 	}
-	return sources, nil
+	return inputs, nil
 }
 
-// source reads the step: the whole file, or its section from the
-// section's own offset, line and column, so that findings name the lines
-// of the file.
-func (s migrationStep) source() source {
+// input reads the step: the whole file, or its section from the section's
+// own offset, line and column, so that findings name the lines of the
+// file.
+func (s migrationStep) input() Input {
 	// A migration is a plain file, and a section keeps the file's own
 	// offsets: fix -w may insert into it.
-	src := source{name: s.path, rewritable: true, open: func() (io.ReadCloser, error) { return openSection(s.path, s.section) }}
+	in := Input{Name: s.path, Rewritable: true, Open: func() (io.ReadCloser, error) { return openSection(s.path, s.section) }}
 	if sec := s.section; sec != nil {
-		src.start = sec.start
-		src.note = fmt.Sprintf(", lines %d-%d", sec.start.line, sec.endLine)
+		in.Start = sec.start
+		in.Note = fmt.Sprintf(", lines %d-%d", sec.start.Line, sec.endLine)
 	}
-	return src
+	return in
 }
 
 // openSection reads a file, or only its section when sec is set.
 func openSection(path string, sec *fileSection) (io.ReadCloser, error) {
 	f, err := os.Open(path)
 	if err != nil || sec == nil {
-		return f, pathError(path, err)
+		return f, PathError(path, err)
 	}
-	if _, err := f.Seek(sec.start.offset, io.SeekStart); err != nil {
+	if _, err := f.Seek(sec.start.Offset, io.SeekStart); err != nil {
 		f.Close()
-		return nil, pathError(path, err)
+		return nil, PathError(path, err)
 	}
 	return struct {
 		io.Reader
 		io.Closer
-	}{io.LimitReader(f, sec.end-sec.start.offset), f}, nil
+	}{io.LimitReader(f, sec.end-sec.start.Offset), f}, nil
 }
 
 // detectLayout names the tool whose files the directory holds; plain when
@@ -195,7 +195,7 @@ var layoutSigns = map[Layout]func(dir string) (bool, error){
 			}
 			return nil
 		})
-		return found, pathError(dir, err)
+		return found, PathError(dir, err)
 	},
 	LayoutDiesel: func(dir string) (bool, error) {
 		return anySubdirWith(dir, "up.sql")
@@ -207,7 +207,7 @@ var layoutSigns = map[Layout]func(dir string) (bool, error){
 
 func readDir(dir string) ([]os.DirEntry, error) {
 	entries, err := os.ReadDir(dir)
-	return entries, pathError(dir, err)
+	return entries, PathError(dir, err)
 }
 
 func anyFile(dir string, match func(name string) bool) (bool, error) {
@@ -247,7 +247,7 @@ func anySQLHead(dir string, marker func(line []byte) bool) (bool, error) {
 			continue
 		}
 		found := false
-		_, err := scanLines(filepath.Join(dir, e.Name()), func(line []byte, _ position) error {
+		_, err := scanLines(filepath.Join(dir, e.Name()), func(line []byte, _ Position) error {
 			found = marker(line)
 			if found || !isBlankOrComment(line) {
 				return errStopScan
@@ -437,7 +437,7 @@ func compareNatural(a, b string) int {
 
 func digitRun(s string) int {
 	n := 0
-	for n < len(s) && isDigit(s[n]) {
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
 		n++
 	}
 	return n
@@ -458,8 +458,16 @@ func compareUTF16(a, b string) int {
 }
 
 // logf writes to the -v listing.
-func (d *driver) logf(format string, args ...any) {
-	if d.opts.Verbose != nil {
-		fmt.Fprintf(d.opts.Verbose, format, args...)
+func (o Options) logf(format string, args ...any) {
+	if o.Verbose != nil {
+		fmt.Fprintf(o.Verbose, format, args...)
 	}
+}
+
+// Plural counts things in words: "1 file", "2 files".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

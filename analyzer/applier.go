@@ -1,6 +1,9 @@
 package analyzer
 
-import "github.com/pgseqlint/pgseqlint/analyzer/ast"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
+)
 
 // The applier is the second half of the INSERT pipeline. While the
 // splitter and the fast path read a dump's INSERTs on the driver's
@@ -16,15 +19,15 @@ import "github.com/pgseqlint/pgseqlint/analyzer/ast"
 // insertBatch is a run of INSERTs read ahead; its arena holds their values
 // and texts.
 type insertBatch struct {
-	arena insertArena
+	arena script.InsertArena
 	stmts []queuedInsert
 }
 
 // queuedInsert is an INSERT read by the fast path, waiting to be applied.
 type queuedInsert struct {
-	stmt       Stmt // its Text is in the batch's arena
+	stmt       script.Stmt // its Text is in the batch's arena
 	ins        ast.Insert
-	directives []Comment
+	directives []script.Comment
 	ignores    *ignoreReader
 	rereadable bool
 }
@@ -56,7 +59,7 @@ func newApplier(d *driver) *applier {
 }
 
 // arena is where the fast path builds the next INSERT.
-func (ap *applier) arena() *insertArena {
+func (ap *applier) arena() *script.InsertArena {
 	if ap.filling == nil {
 		var b *insertBatch
 		switch {
@@ -69,7 +72,7 @@ func (ap *applier) arena() *insertArena {
 			b = <-ap.done
 			ap.inFlight--
 		}
-		b.arena.reset()
+		b.arena.Reset()
 		b.stmts = b.stmts[:0]
 		ap.filling = b
 	}
@@ -79,17 +82,14 @@ func (ap *applier) arena() *insertArena {
 // add queues the INSERT the fast path just read into the arena, with the
 // comments read with it; its text is copied, since the splitter's window
 // moves on.
-func (ap *applier) add(st *Stmt, directives []Comment, ignores *ignoreReader, rereadable bool) {
+func (ap *applier) add(st *script.Stmt, directives []script.Comment, ignores *ignoreReader, rereadable bool) {
 	b := ap.filling
-	a := &b.arena
-	start := len(a.text)
-	a.text = append(a.text, st.Text...)
-	r := queuedInsert{stmt: *st, ins: a.ins, directives: directives, ignores: ignores, rereadable: rereadable}
-	r.stmt.Text = a.text[start:len(a.text):len(a.text)]
-	// The splitter reuses these slices; a statement read fast has none.
-	r.stmt.Events, r.stmt.EscapedQuotes = nil, nil
+	r := queuedInsert{stmt: *st, ins: *b.arena.Insert(), directives: directives, ignores: ignores, rereadable: rereadable}
+	r.stmt.Text = b.arena.KeepText(st.Text)
+	// The splitter reuses this slice; a statement read fast has none.
+	r.stmt.EscapedQuotes = nil
 	b.stmts = append(b.stmts, r)
-	if len(b.stmts) >= batchStatements || len(a.text) >= batchBytes {
+	if len(b.stmts) >= batchStatements || b.arena.Size() >= batchBytes {
 		ap.send()
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // TestDeclinedReadsLeaveNothing: an INSERT that the fast path starts to read
@@ -16,14 +17,14 @@ import (
 // nothing in the arena, so that memory does not grow with the number of
 // such INSERTs.
 func TestDeclinedReadsLeaveNothing(t *testing.T) {
-	var script strings.Builder
-	script.WriteString("CREATE TABLE t (id serial, n integer, at timestamptz);\n")
+	var sql strings.Builder
+	sql.WriteString("CREATE TABLE t (id serial, n integer, at timestamptz);\n")
 	const inserts = 20000
 	for i := range inserts {
-		fmt.Fprintf(&script, "INSERT INTO t VALUES (%d, %d, now());\n", i+1, i)
+		fmt.Fprintf(&sql, "INSERT INTO t VALUES (%d, %d, now());\n", i+1, i)
 	}
 	path := filepath.Join(t.TempDir(), "declined.sql")
-	if err := os.WriteFile(path, []byte(script.String()), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(sql.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d := newDriver(Options{})
@@ -36,8 +37,8 @@ func TestDeclinedReadsLeaveNothing(t *testing.T) {
 	}
 	if b := d.applier.filling; b == nil {
 		t.Fatal("the fast path never tried the INSERTs")
-	} else if a := &b.arena; len(a.rows)+len(a.values)+len(a.consts)+len(a.text) > 0 {
-		t.Errorf("declined reads left %d rows, %d values, %d constants and %d bytes in the arena", len(a.rows), len(a.values), len(a.consts), len(a.text))
+	} else if m := b.arena.Mark(); m != (script.ArenaMark{}) {
+		t.Errorf("declined reads left rows, values, constants or bytes in the arena: %+v", m)
 	}
 	if got := d.current.table(ast.QName{Schema: "public", Name: "t"}).rows; got != inserts {
 		t.Errorf("%d rows in t, want %d", got, inserts)

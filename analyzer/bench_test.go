@@ -15,6 +15,7 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -93,7 +94,7 @@ func benchmarkNaiveParse(b *testing.B, format dumpgen.Format) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sp := analyzer.NewSplitter(path, f)
+		sp := script.NewSplitter(path, f)
 		for {
 			st, err := sp.Next()
 			if errors.Is(err, io.EOF) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // Catalog is the model of one database as the script builds it: its
@@ -179,7 +180,7 @@ const (
 
 // QualifiedName is the column's table.column, quoted.
 func (col *Column) QualifiedName() string {
-	return QualifiedName(col.Table.Name) + "." + QuoteIdent(col.Name)
+	return script.QualifiedName(col.Table.Name) + "." + script.QuoteIdent(col.Name)
 }
 
 // Keys folds the key values a column holds: only the extremes and where
@@ -266,25 +267,25 @@ func (k *Keys) Last() *Load { return k.last.orNil() }
 // Site is where something happened: the statement's span, its first line
 // for people, and its place in the script's order.
 type Site struct {
-	Span   Span
+	Span   script.Span
 	Source string
 	Clock  clock
 	// Through covers the statement and, for a COPY, the rows that follow
 	// it: what repairs the statement goes right after them.
-	Through Span
+	Through script.Span
 }
 
-func (k *Keys) addStats(s keyStats, load *Load) {
-	if s.count == 0 {
+func (k *Keys) addStats(s script.KeyStats, load *Load) {
+	if s.Count == 0 {
 		return
 	}
-	if k.Count == 0 || s.max > k.Max {
-		k.Max, k.maxLoad = s.max, *load
+	if k.Count == 0 || s.Max > k.Max {
+		k.Max, k.maxLoad = s.Max, *load
 	}
-	if k.Count == 0 || s.min < k.Min {
-		k.Min, k.minLoad = s.min, *load
+	if k.Count == 0 || s.Min < k.Min {
+		k.Min, k.minLoad = s.Min, *load
 	}
-	k.Count += s.count
+	k.Count += s.Count
 	k.last = *load
 }
 
@@ -340,10 +341,10 @@ func (t *Table) descendants() []*Table {
 // name directly; an unqualified one through pg_temp, then the search path.
 func (c *Catalog) lookup(name ast.QName) (ast.QName, any) {
 	if name.Schema != "" {
-		q := ast.QName{Schema: name.Schema, Name: truncateIdentifier(name.Name)}
+		q := ast.QName{Schema: name.Schema, Name: script.TruncateIdentifier(name.Name)}
 		return q, c.relations[q]
 	}
-	n := truncateIdentifier(name.Name)
+	n := script.TruncateIdentifier(name.Name)
 	for _, schema := range c.lookupPath() {
 		q := ast.QName{Schema: schema, Name: n}
 		if rel, ok := c.relations[q]; ok {
@@ -371,7 +372,7 @@ func (c *Catalog) lookupPath() []string {
 // the first schema of the search path that exists. It reports false when
 // there is none ("no schema has been selected to create in").
 func (c *Catalog) creationName(name ast.QName, temp bool) (ast.QName, bool) {
-	name.Name = truncateIdentifier(name.Name)
+	name.Name = script.TruncateIdentifier(name.Name)
 	if temp || name.Schema == "pg_temp" {
 		name.Schema = "pg_temp"
 		return name, true
@@ -504,7 +505,7 @@ func removeItem[T comparable](list []T, item T) []T {
 func (c *Catalog) setSearchPath(values []string) {
 	path := make([]string, 0, len(values))
 	for _, v := range values {
-		path = append(path, truncateIdentifier(v))
+		path = append(path, script.TruncateIdentifier(v))
 	}
 	c.searchPath = path
 }
@@ -515,7 +516,7 @@ func (c *Catalog) setSearchPathString(text string) {
 		c.searchPath = nil
 		return
 	}
-	parts, ok := splitIdentifiers(text, ',')
+	parts, ok := script.SplitIdentifiers(text, ',')
 	if !ok {
 		return // the server rejects it: the setting stays
 	}

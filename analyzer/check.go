@@ -1,19 +1,17 @@
 package analyzer
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
-	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -120,7 +118,7 @@ type driver struct {
 	keep      keepCache
 	// inserts is the fast path's arena for INSERTs the lexer read; applier
 	// has those the splitter read.
-	inserts insertArena
+	inserts script.InsertArena
 	applier *applier
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.
@@ -197,18 +195,18 @@ func (d *driver) readFile(name, note string, read func() error) error {
 }
 
 // splitter reads a script; window is how much of it to read at a time.
-func (d *driver) splitter(name string, r io.Reader, window int) *Splitter {
-	sp := newSplitter(name, r, window, min(window, chunkHeadroom))
+func (d *driver) splitter(name string, r io.Reader, window int) *script.Splitter {
+	sp := script.NewSplitterWindow(name, r, window)
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
 	return sp
 }
 
-func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
+func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 	defer sp.Close()
 	if !d.opts.Reference && !d.schema {
-		sp.insert = d.readInsert
+		sp.ReadInsert = d.readInsert
 	}
 	ignores := &ignoreReader{ignores: &d.ignores}
 	for {
@@ -218,7 +216,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		d.keep.catalog = d.current
 		st, err := sp.Next()
 		if err == nil && st.Read {
-			d.applier.add(st, sp.TakeDirectives(), ignores, sp.rereadable)
+			d.applier.add(st, sp.TakeDirectives(), ignores, sp.Rereadable)
 			continue
 		}
 		// Anything else runs once the INSERTs before it are applied.
@@ -230,11 +228,11 @@ func (d *driver) runSplitter(ctx context.Context, sp *Splitter) error {
 		if err != nil {
 			return err
 		}
-		x := d.begin(st, sp.rereadable)
+		x := d.begin(st, sp.Rereadable)
 		switch {
 		case st.Oversized:
 			err = d.tooLong(x, sp)
-		case st.Kind == KindMeta:
+		case st.Kind == script.KindMeta:
 			err = d.meta(ctx, x, sp)
 		default:
 			err = d.sql(x, sp)
@@ -256,22 +254,22 @@ func (d *driver) applyReadAhead(q *queuedInsert) {
 
 // begin starts running a statement: it moves the clock and readies the
 // exec through which the statement acts.
-func (d *driver) begin(st *Stmt, rereadable bool) *exec {
+func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 	d.clock++
 	d.statements++
 	// One exec serves every statement: what outlives it is copied out.
-	d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}}
+	d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}, events: d.exec.events[:0]}
 	if !rereadable {
 		// A file can give a finding's line back at the end; other
 		// inputs keep every statement's first line.
-		d.exec.site.Source = firstLine(st.Text)
+		d.exec.site.Source = script.FirstLine(st.Text)
 	}
 	return &d.exec
 }
 
 // end runs the rules over a statement that has run and places the
 // comments read with it.
-func (d *driver) end(st *Stmt, directives []Comment, ignores *ignoreReader) {
+func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *ignoreReader) {
 	if !d.schema {
 		d.runRules(st)
 	}
@@ -280,8 +278,8 @@ func (d *driver) end(st *Stmt, directives []Comment, ignores *ignoreReader) {
 
 // tooLong notes a statement longer than the splitter keeps, which is read
 // past unparsed, with its COPY rows if it has any.
-func (d *driver) tooLong(x *exec, sp *Splitter) error {
-	x.stmt.Events = append(x.stmt.Events, &StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
+func (d *driver) tooLong(x *exec, sp *script.Splitter) error {
+	x.report(&StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
 	if x.stmt.CopyIn {
 		_, err := sp.CopyData(nil)
 		return err
@@ -294,28 +292,28 @@ func (d *driver) tooLong(x *exec, sp *Splitter) error {
 // applier's arena. (A schema's INSERTs are not read.)
 func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
 	arena := d.applier.arena()
-	mark := arena.mark()
+	mark := arena.Mark()
 	// The window's bytes, not a copy: what the parse keeps is copied out.
-	_, n, ok := parseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, arena)
+	_, n, ok := script.ParseInsertPrefix(unsafe.String(unsafe.SliceData(text), len(text)), escapes, eof, &d.keep, arena)
 	if !ok {
-		arena.rollback(mark) // the lexer reads it instead
+		arena.Rollback(mark) // the lexer reads it instead
 	}
 	return n, ok
 }
 
 // sql parses a SQL statement and applies it.
-func (d *driver) sql(x *exec, sp *Splitter) error {
+func (d *driver) sql(x *exec, sp *script.Splitter) error {
 	st := x.stmt
-	text := parseText(st, string(st.Text))
-	if !d.schema && !d.opts.Reference && looksLikeInsert(st.Text) {
-		if ins, ok := parseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
+	text := st.ParseText()
+	if !d.schema && !d.opts.Reference && script.LooksLikeInsert(st.Text) {
+		if ins, ok := script.ParseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
 			x.c.apply(x, ins)
 			return nil
 		}
 	}
 	stmts, err := pgparse.Parse(text)
 	if err != nil {
-		st.Events = append(st.Events, d.syntaxError(st, err))
+		x.report(d.syntaxError(st, err))
 		if st.CopyIn {
 			// psql would read the rows as SQL; they are still data.
 			_, err := sp.CopyData(nil)
@@ -345,84 +343,54 @@ func (d *driver) sql(x *exec, sp *Splitter) error {
 }
 
 // copyIn reads the rows of a COPY FROM STDIN and applies them.
-func (d *driver) copyIn(x *exec, sp *Splitter, cp *ast.Copy) error {
+func (d *driver) copyIn(x *exec, sp *script.Splitter, cp *ast.Copy) error {
 	plan := x.c.planCopy(x, cp)
-	plan.folder.serial = d.opts.Reference
+	plan.folder.Serial = d.opts.Reference
 	end, err := sp.CopyData(plan.folder)
 	if err != nil {
 		return err
 	}
-	x.site.Through = x.site.Through.to(end.Span)
+	x.site.Through = x.site.Through.To(end.Span)
 	x.c.finishCopy(x, plan, end)
 	return nil
 }
 
-func (d *driver) syntaxError(st *Stmt, err error) *SyntaxError {
+func (d *driver) syntaxError(st *script.Stmt, err error) *SyntaxError {
 	se := &SyntaxError{Message: err.Error(), Span: st.Span}
 	var perr *pgparse.SyntaxError
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
-		pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col, charCol: st.Span.CharCol}
-		pos.advance(st.Text[:perr.Offset])
-		se.Span = st.Span
-		se.Span.Start, se.Span.End = pos.offset, pos.offset
-		se.Span.Line, se.Span.Col, se.Span.CharCol = pos.line, pos.col, pos.charCol
-		se.Span.EndLine, se.Span.EndCol, se.Span.EndCharCol = pos.line, pos.col, pos.charCol
+		se.Span = st.At(perr.Offset)
 	}
 	return se
 }
 
-// parseText prepares a statement for the parser as psql sends it, byte for
-// byte so that positions hold: a backslash-quote read with
-// standard_conforming_strings off becomes a doubled quote, and bytes the
-// parser cannot take (NUL, invalid UTF-8 such as Latin-1 text) become '?'.
-// A statement that no semicolon ends (the script's last, or one that a
-// meta-command on a later line sends) goes without the newline that ends
-// its last line and the empty lines after it, which psql skips: an error
-// at the end of input is on its last line that holds something. (Inside a
-// quote psql keeps empty lines; that changes the words of the error, not
-// its place.)
-func parseText(st *Stmt, text string) string {
-	text = strings.TrimRight(text, "\n")
-	if len(st.EscapedQuotes) == 0 && utf8.ValidString(text) && strings.IndexByte(text, 0) < 0 {
-		return text
-	}
-	b := []byte(text)
-	for _, q := range st.EscapedQuotes {
-		b[q] = '\''
-	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || r == 0 {
-			b[i] = '?'
-		}
-		i += size
-	}
-	return string(b)
-}
-
 // meta runs a psql meta-command.
-func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
-	name, args := metaCommand(x.stmt.Text)
+func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
+	name, args := script.MetaCommand(x.stmt.Text)
 	switch name {
 	case "c", "connect":
 		// \connect opens a session on another database (or the same one,
 		// for "-" or no name): settings start over.
-		if db, same := connectTarget(args); !same {
+		if db, same := script.ConnectTarget(args); !same {
 			d.current = d.catalog(db)
 		}
 		d.current.searchPath = defaultSearchPath
 	case "i", "include", "ir", "include_relative":
-		return d.include(ctx, x, name, args)
+		err := d.include(ctx, x, name, args)
+		// The file's statements ran as statements of their own, with the
+		// exec x: what they did is not what the \i did.
+		x.events = x.events[:0]
+		return err
 	case "copy":
 		if d.schema {
 			return nil // data: a schema is read for its DDL only
 		}
-		cp, err := psqlCopy(args)
+		cp, err := script.PsqlCopy(args)
 		if cp == nil && err == nil {
 			return nil // \copy ... to: psql writes rows out, nothing is loaded
 		}
 		if err != nil {
-			x.stmt.Events = append(x.stmt.Events, &SyntaxError{Message: err.Error(), Span: x.stmt.Span})
+			x.report(&SyntaxError{Message: err.Error(), Span: x.stmt.Span})
 			if x.stmt.CopyIn {
 				_, err := sp.CopyData(nil)
 				return err
@@ -437,55 +405,10 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *Splitter) error {
 	return nil
 }
 
-// psqlCopy reads \copy's arguments as the COPY statement psql sends, or
-// returns nil for a \copy ... to. Its file name may be unquoted; pstdin is
-// psql's own input, not the script.
-func psqlCopy(args []byte) (*ast.Copy, error) {
-	words := metaCopyWords(args)
-	from := -1
-	for i, w := range words {
-		if equalFold(w, "to") {
-			return nil, nil
-		}
-		if equalFold(w, "from") {
-			from = i
-			break
-		}
-	}
-	switch {
-	case from < 0:
-		return nil, errors.New(`\copy: from or to expected`)
-	case from+1 == len(words):
-		return nil, errors.New(`\copy: parse error at end of line`)
-	}
-	source := words[from+1]
-	rest := words[from+2:]
-	if equalFold(source, "program") && len(rest) > 0 {
-		rest = rest[1:]
-	}
-	sql := "COPY " + string(bytes.Join(words[:from], []byte(" "))) + " FROM STDIN " + string(bytes.Join(rest, []byte(" ")))
-	stmts, err := pgparse.Parse(sql)
-	if err != nil || len(stmts) != 1 {
-		return nil, fmt.Errorf(`\copy: %v`, err)
-	}
-	cp, ok := stmts[0].(*ast.Copy)
-	if !ok {
-		return nil, errors.New(`\copy: not a COPY ... FROM`)
-	}
-	switch {
-	case fromClient(source):
-	case equalFold(source, "program"):
-		cp.Source = ast.CopyFromProgram
-	default:
-		cp.Source = ast.CopyFromFile
-	}
-	return cp, nil
-}
-
-func (d *driver) runRules(st *Stmt) {
+func (d *driver) runRules(st *script.Stmt) {
 	for _, r := range d.opts.Rules {
 		if r.OnStmt != nil {
-			d.pass.Rule, d.pass.Stmt, d.pass.Catalog = r, st, d.current
+			d.pass.Rule, d.pass.Stmt, d.pass.Events, d.pass.Catalog = r, st, d.exec.events, d.current
 			r.OnStmt(&d.pass)
 		}
 	}
@@ -531,7 +454,7 @@ func (d *driver) fillSources() {
 		}
 		buf := make([]byte, 512)
 		n, _ := f.ReadAt(buf, diag.Span.Start)
-		diag.Source = firstLine(buf[:n])
+		diag.Source = script.FirstLine(buf[:n])
 	}
 }
 
@@ -546,21 +469,4 @@ func (d *driver) sortDiagnostics() {
 		}
 		return a.Rule < b.Rule
 	})
-}
-
-// firstLine is the first line of a statement, for showing it to people.
-func firstLine(text []byte) string {
-	if i := bytes.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
-	}
-	text = bytes.TrimRight(text, "\r")
-	const max = 200
-	if len(text) > max {
-		n := max
-		for n > 0 && !utf8.RuneStart(text[n]) {
-			n--
-		}
-		return string(text[:n]) + "…"
-	}
-	return string(text)
 }

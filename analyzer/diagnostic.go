@@ -1,9 +1,13 @@
 package analyzer
 
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
+)
+
 // A Diagnostic is one finding: the SQL is wrong at Span. (An error returned
 // by Check means pgseqlint itself failed.)
 type Diagnostic struct {
-	Span     Span
+	Span     script.Span
 	Rule     string
 	Severity Severity
 	// Message follows PostgreSQL's style: lower case, no final period,
@@ -36,7 +40,7 @@ type Fix struct {
 	// After is the statement the fix belongs right after: the last one that
 	// loads into or moves the sequence (with a COPY's rows), or that
 	// creates or renames what the fix names.
-	After Span
+	After script.Span
 	// Comment says what the fix repairs, for people reading a patch: the
 	// table, the column and where the keys were loaded; a line each.
 	Comment []string

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -37,15 +38,15 @@ func TestDumpAllDatabases(t *testing.T) {
 	admin := c.NewDatabase(t)
 	for name, scenario := range databases {
 		db := c.CreatedDatabase(t, name)
-		admin.Exec(t, "CREATE DATABASE "+analyzer.QuoteIdent(name)+" TEMPLATE template0")
+		admin.Exec(t, "CREATE DATABASE "+script.QuoteIdent(name)+" TEMPLATE template0")
 		db.RunStrict(t, filepath.Join("../testdata/scenarios", scenario))
 	}
-	script := filepath.Join(t.TempDir(), "dumpall.sql")
-	writeFile(t, script, c.DumpAll(t, "--exclude-database=pgtest_*"))
+	dumpall := filepath.Join(t.TempDir(), "dumpall.sql")
+	writeFile(t, dumpall, c.DumpAll(t, "--exclude-database=pgtest_*"))
 	for name := range databases {
-		admin.Exec(t, "DROP DATABASE "+analyzer.QuoteIdent(name)+" WITH (FORCE)")
+		admin.Exec(t, "DROP DATABASE "+script.QuoteIdent(name)+" WITH (FORCE)")
 	}
-	if stderr := c.Database("postgres").Run(t, script); !rolesExist.MatchString(stderr) {
+	if stderr := c.Database("postgres").Run(t, dumpall); !rolesExist.MatchString(stderr) {
 		t.Fatalf("restoring the pg_dumpall script: %s", stderr)
 	}
 	var want []string
@@ -61,7 +62,7 @@ func TestDumpAllDatabases(t *testing.T) {
 	if perDatabase["pgseqlint_dumpall_loads"] == perDatabase["Pgseqlint DumpAll Identity"] {
 		t.Fatalf("the two databases should collide differently, both have %q", perDatabase["pgseqlint_dumpall_loads"])
 	}
-	compare(t, "the pg_dumpall script", verdictByDatabase(t, script), sortedKeys(setOf(want)))
+	compare(t, "the pg_dumpall script", verdictByDatabase(t, dumpall), sortedKeys(setOf(want)))
 }
 
 func setOf(items []string) map[string]bool {
@@ -79,7 +80,7 @@ func TestConnectLikePsql(t *testing.T) {
 	admin := c.NewDatabase(t)
 	for _, name := range []string{"pgseqlint_conn", "Pgseqlint_Conn", "pgseqlint conn", "pgseqlint conn;"} {
 		c.CreatedDatabase(t, name)
-		admin.Exec(t, "CREATE DATABASE "+analyzer.QuoteIdent(name)+" TEMPLATE template0")
+		admin.Exec(t, "CREATE DATABASE "+script.QuoteIdent(name)+" TEMPLATE template0")
 	}
 	lines := []string{
 		`\c pgseqlint_conn`,

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // valueKind is the kind of a value the evaluator computed.
@@ -136,7 +137,7 @@ func (e *evaluator) cast(v value, t ast.TypeName) value {
 	case "int2", "int4", "int8", "smallint", "int", "integer", "bigint", "numeric", "decimal":
 		switch v.kind {
 		case vText:
-			if i, ok := parseInt8([]byte(v.s)); ok {
+			if i, ok := script.ParseInt8([]byte(v.s)); ok {
 				return intValue(i)
 			}
 			return unknown
@@ -156,7 +157,7 @@ func (e *evaluator) cast(v value, t ast.TypeName) value {
 		case vInt:
 			return textValue(strconv.FormatInt(v.i, 10))
 		case vRegclass:
-			return textValue(QualifiedName(v.name))
+			return textValue(script.QualifiedName(v.name))
 		}
 		return v
 	case "bool", "boolean":
@@ -176,7 +177,7 @@ func (e *evaluator) cast(v value, t ast.TypeName) value {
 
 // regclass resolves a relation name written as text, as ::regclass does.
 func (e *evaluator) regclass(text string) value {
-	name, ok := parseQualifiedName(text)
+	name, ok := script.ParseQualifiedName(text)
 	if !ok {
 		return unknown
 	}
@@ -334,7 +335,7 @@ func (e *evaluator) serialSequence(f *ast.FuncCall) value {
 	if tv.kind != vText || cv.kind != vText {
 		return unknown
 	}
-	name, ok := parseQualifiedName(tv.s)
+	name, ok := script.ParseQualifiedName(tv.s)
 	if !ok {
 		return unknown
 	}
@@ -345,7 +346,7 @@ func (e *evaluator) serialSequence(f *ast.FuncCall) value {
 	}
 	col := t.column(cv.s)
 	if col == nil {
-		e.x.fail("column %q of relation %s does not exist", cv.s, QualifiedName(t.Name))
+		e.x.fail("column %q of relation %s does not exist", cv.s, script.QualifiedName(t.Name))
 		return unknown
 	}
 	for _, seq := range e.c.sequences {

@@ -1,6 +1,9 @@
 package analyzer
 
-import "github.com/pgseqlint/pgseqlint/analyzer/ast"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
+)
 
 // An Event is something a statement did, or failed to do, that a rule may
 // report. The driver attaches them to the statement before the rules run.
@@ -10,7 +13,7 @@ type Event interface{ event() }
 // place where it stopped.
 type SyntaxError struct {
 	Message string
-	Span    Span
+	Span    script.Span
 }
 
 // StatementTooLong is a statement longer than the limit on one statement's
@@ -38,7 +41,7 @@ type IdentityOverride struct {
 
 // CopyProblem is a COPY block the server rejects, or one that never ends.
 type CopyProblem struct {
-	Span         Span
+	Span         script.Span
 	Message      string
 	Unterminated bool
 }

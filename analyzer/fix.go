@@ -3,6 +3,8 @@ package analyzer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // FixFor writes the statement that moves a sequence past the keys of every
@@ -28,14 +30,14 @@ func computedSetval(s *Sequence) string {
 	}
 	var key, from string
 	if tables := keyTables(s); len(tables) == 1 {
-		key = fmt.Sprintf("%s(%s)", agg, QuoteIdent(tables[0].Name))
-		from = QualifiedName(tables[0].Table.Name)
+		key = fmt.Sprintf("%s(%s)", agg, script.QuoteIdent(tables[0].Name))
+		from = script.QualifiedName(tables[0].Table.Name)
 	} else {
 		// A shared sequence: the extreme over every table it feeds
 		// (greatest and least ignore the tables that are empty).
 		parts := make([]string, len(tables))
 		for i, col := range tables {
-			parts[i] = fmt.Sprintf("(SELECT %s(%s) FROM %s)", agg, QuoteIdent(col.Name), QualifiedName(col.Table.Name))
+			parts[i] = fmt.Sprintf("(SELECT %s(%s) FROM %s)", agg, script.QuoteIdent(col.Name), script.QualifiedName(col.Table.Name))
 		}
 		key = "k.key"
 		from = fmt.Sprintf("(SELECT %s(%s) AS key) AS k", toward, strings.Join(parts, ", "))
@@ -56,7 +58,7 @@ func computedSetval(s *Sequence) string {
 		value += "::bigint"
 	}
 	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %s, coalesce(%s %s %d, false)) FROM %s;",
-		quoteLiteral(s.QualifiedName()), value, key, cmp, s.Start, from)
+		script.QuoteLiteral(s.QualifiedName()), value, key, cmp, s.Start, from)
 }
 
 // keyTypes reports whether a column the sequence feeds can hold a key
@@ -113,7 +115,7 @@ func staticSetval(s *Sequence) string {
 	if _, key, found := s.extremeKey(cols); found && (s.ascending() && key >= s.Start || !s.ascending() && key <= s.Start) {
 		value, called = min(max(key, s.Min), s.Max), true
 	}
-	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);", quoteLiteral(s.QualifiedName()), value, called)
+	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);", script.QuoteLiteral(s.QualifiedName()), value, called)
 }
 
 // CollisionDiagnostic describes a collision: at the load when nothing moved
@@ -125,7 +127,7 @@ func CollisionDiagnostic(c *Collision) Diagnostic {
 		Source: c.Load.At.Source,
 		Subject: &Subject{
 			Sequence:  s.QualifiedName(),
-			Table:     QualifiedName(c.Column.Table.Name),
+			Table:     script.QualifiedName(c.Column.Table.Name),
 			KeyColumn: c.Column.Name,
 		},
 		Fix: FixFor(s),
@@ -190,4 +192,4 @@ func moveName(k MoveKind) string {
 	return "setval"
 }
 
-func lineOf(s Span) string { return fmt.Sprintf("%s:%d", s.Place(), s.Line) }
+func lineOf(s script.Span) string { return fmt.Sprintf("%s:%d", s.Place(), s.Line) }

@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // Ignore is a comment that silences rules:
@@ -15,7 +17,7 @@ import (
 // file. The reason is required, as staticcheck requires it: a finding is
 // silenced for a stated cause, never just to make it go away.
 type Ignore struct {
-	Span      Span
+	Span      script.Span
 	Text      string // the comment, without its dashes
 	WholeFile bool
 	Rules     []IgnoredRule
@@ -47,7 +49,7 @@ const (
 )
 
 // parseIgnore reads a pgseqlint comment.
-func parseIgnore(c Comment) *Ignore {
+func parseIgnore(c script.Comment) *Ignore {
 	ig := &Ignore{Span: c.Span, Text: c.Text}
 	word, rest, _ := strings.Cut(c.Text, " ")
 	switch word {
@@ -97,14 +99,14 @@ type ignoreReader struct {
 	ignores *[]*Ignore
 	// prev is the last statement (when hasPrev): its span and the end of
 	// its rows.
-	prev    Span
+	prev    script.Span
 	prevEnd int64
 	hasPrev bool
 }
 
 // statement takes the comments read up to and including st, whose rows
 // (for a COPY) end at end.
-func (r *ignoreReader) statement(comments []Comment, st Span, end int64) {
+func (r *ignoreReader) statement(comments []script.Comment, st script.Span, end int64) {
 	above := r.read(comments, &st, end)
 	// Comments on the lines right above the statement, one after another,
 	// speak of it.
@@ -117,12 +119,12 @@ func (r *ignoreReader) statement(comments []Comment, st Span, end int64) {
 }
 
 // end takes the comments read after the last statement.
-func (r *ignoreReader) end(comments []Comment) { r.read(comments, nil, 0) }
+func (r *ignoreReader) end(comments []script.Comment) { r.read(comments, nil, 0) }
 
 // read parses the comments and places those at the end of a statement's
 // first line: st's, or the previous statement's. It returns the others,
 // which stand on lines of their own before st.
-func (r *ignoreReader) read(comments []Comment, st *Span, end int64) (above []*Ignore) {
+func (r *ignoreReader) read(comments []script.Comment, st *script.Span, end int64) (above []*Ignore) {
 	for _, c := range comments {
 		ig := parseIgnore(c)
 		*r.ignores = append(*r.ignores, ig)
@@ -141,7 +143,7 @@ func (r *ignoreReader) read(comments []Comment, st *Span, end int64) (above []*I
 	return above
 }
 
-func (ig *Ignore) placeAtEndOfFirstLine(st Span, end int64) {
+func (ig *Ignore) placeAtEndOfFirstLine(st script.Span, end int64) {
 	if ig.Span.Line == st.Line {
 		ig.place(st.Start, end)
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // ruleName is what readRules takes for a rule's name.
@@ -26,7 +28,7 @@ func FuzzParseIgnore(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		ig := parseIgnore(Comment{Text: text})
+		ig := parseIgnore(script.Comment{Text: text})
 		if ig.Malformed != "" {
 			if len(ig.Rules) > 0 && !strings.Contains(ig.Malformed, "unknown directive") {
 				t.Fatalf("%q: malformed (%s) with rules %v", text, ig.Malformed, ig.Rules)
@@ -51,7 +53,7 @@ func FuzzParseIgnore(f *testing.F) {
 		if ig.Reason != "" {
 			canonical += ": " + ig.Reason
 		}
-		again := parseIgnore(Comment{Text: canonical})
+		again := parseIgnore(script.Comment{Text: canonical})
 		var againNames []string
 		for _, r := range again.Rules {
 			againNames = append(againNames, r.Name)

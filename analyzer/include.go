@@ -1,14 +1,13 @@
 package analyzer
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -31,7 +30,7 @@ func newIncludeFrame(name string) includeFrame {
 // is standard input).
 func (d *driver) include(ctx context.Context, x *exec, command string, args []byte) error {
 	at := x.stmt.Span
-	name := includeArgument(args)
+	name := script.IncludeArgument(args)
 	if name == "" {
 		return fmt.Errorf(`%s: \%s: missing required argument`, at, command)
 	}
@@ -65,32 +64,8 @@ func (d *driver) include(ctx context.Context, x *exec, command string, args []by
 	}
 	defer file.Close()
 	return d.readFile(path, fmt.Sprintf(` (\%s at %s)`, command, at), func() error {
-		return d.runSplitter(ctx, d.splitter(path, file, chunkSize))
+		return d.runSplitter(ctx, d.splitter(path, file, script.ChunkSize))
 	})
-}
-
-// includeArgument is the file name of \i or \ir: the first word of its
-// arguments, or a name in single quotes (a doubled quote stands for one).
-func includeArgument(args []byte) string {
-	args = bytes.TrimSpace(args)
-	if len(args) == 0 || args[0] != '\'' {
-		if i := bytes.IndexFunc(args, func(r rune) bool { return r < utf8.RuneSelf && isSpace(byte(r)) }); i >= 0 {
-			args = args[:i]
-		}
-		return string(args)
-	}
-	var name []byte
-	for i := 1; i < len(args); i++ {
-		if args[i] != '\'' {
-			name = append(name, args[i])
-		} else if i+1 < len(args) && args[i+1] == '\'' {
-			name = append(name, '\'')
-			i++
-		} else {
-			break
-		}
-	}
-	return string(name)
 }
 
 // placedError is a failure whose message already names its file and place:

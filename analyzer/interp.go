@@ -5,17 +5,20 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // exec is one statement being applied to the catalog.
 type exec struct {
 	c      *Catalog
-	stmt   *Stmt
+	stmt   *script.Stmt
 	site   Site
 	failed bool
+	// events are what the statement did that rules may report.
+	events []Event
 }
 
-func (x *exec) report(e Event) { x.stmt.Events = append(x.stmt.Events, e) }
+func (x *exec) report(e Event) { x.events = append(x.events, e) }
 
 // fail records that the server rejects the statement; what it would have
 // done does not happen.
@@ -74,10 +77,10 @@ func (c *Catalog) apply(x *exec, s ast.Stmt) {
 }
 
 func (c *Catalog) createSchema(x *exec, s *ast.CreateSchema) {
-	name := truncateIdentifier(s.Name)
+	name := script.TruncateIdentifier(s.Name)
 	if _, ok := c.schemas[name]; ok {
 		if !s.IfNotExists {
-			x.fail("schema %s already exists", QuoteIdent(name))
+			x.fail("schema %s already exists", script.QuoteIdent(name))
 			return
 		}
 	} else {
@@ -109,12 +112,12 @@ func (c *Catalog) createRelation(s *ast.CreateRelation) {
 func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 	name, ok := c.creationName(s.Name, s.Temp)
 	if !ok {
-		x.fail("no schema has been selected to create %s in", QuoteIdent(s.Name.Name))
+		x.fail("no schema has been selected to create %s in", script.QuoteIdent(s.Name.Name))
 		return
 	}
 	if _, exists := c.relations[name]; exists {
 		if !s.IfNotExists {
-			x.fail("relation %s already exists", QualifiedName(name))
+			x.fail("relation %s already exists", script.QualifiedName(name))
 		}
 		return
 	}
@@ -130,7 +133,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 	for _, pn := range parentNames {
 		p := c.table(pn)
 		if p == nil {
-			x.fail("relation %s does not exist", QualifiedName(pn))
+			x.fail("relation %s does not exist", script.QualifiedName(pn))
 			return
 		}
 		parents = append(parents, p)
@@ -163,7 +166,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 		case *ast.LikeClause:
 			src := c.table(e.Source)
 			if src == nil {
-				x.fail("relation %s does not exist", QualifiedName(e.Source))
+				x.fail("relation %s does not exist", script.QualifiedName(e.Source))
 				return
 			}
 			for _, sc := range src.Columns {
@@ -198,7 +201,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 		p.Children = append(p.Children, t)
 	}
 	for _, idx := range s.IndexNames {
-		c.relations[ast.QName{Schema: name.Schema, Name: truncateIdentifier(idx)}] = otherRelation{}
+		c.relations[ast.QName{Schema: name.Schema, Name: script.TruncateIdentifier(idx)}] = otherRelation{}
 	}
 }
 
@@ -234,17 +237,17 @@ func (c *Catalog) implicitSequence(x *exec, col *Column, name *ast.QName, opts a
 	if name != nil {
 		var ok bool
 		if q, ok = c.creationName(*name, false); !ok {
-			x.fail("no schema has been selected to create %s in", QuoteIdent(name.Name))
+			x.fail("no schema has been selected to create %s in", script.QuoteIdent(name.Name))
 			return nil
 		}
 		if name.Schema == "" {
 			q.Schema = schema
 		}
 	} else {
-		q = ast.QName{Schema: schema, Name: chooseRelationName(col.Table.Name.Name, col.Name, "seq", c.taken(schema))}
+		q = ast.QName{Schema: schema, Name: script.ChooseRelationName(col.Table.Name.Name, col.Name, "seq", c.taken(schema))}
 	}
 	if _, exists := c.relations[q]; exists {
-		x.fail("relation %s already exists", QualifiedName(q))
+		x.fail("relation %s already exists", script.QualifiedName(q))
 		return nil
 	}
 	seq, err := newSequence(q, col.Kind, opts)
@@ -315,7 +318,7 @@ func (c *Catalog) missingSequence(x *exec, name ast.QName, use string) {
 		// A table, view or index of that name: "is not a sequence". A
 		// default only stores the name; its inserts fail.
 		if use != "column default" {
-			x.fail("%s is not a sequence", QualifiedName(q))
+			x.fail("%s is not a sequence", script.QualifiedName(q))
 		}
 		return
 	}
@@ -360,7 +363,7 @@ func nextvalTarget(e ast.Expr) (nextvalName, bool) {
 	case *ast.FuncCall:
 		if isFunc(e, "nextval") && len(e.Args) == 1 {
 			if text, ok := constText(e.Args[0]); ok {
-				name, ok := parseQualifiedName(text)
+				name, ok := script.ParseQualifiedName(text)
 				return nextvalName{name: name, late: castToText(e.Args[0])}, ok
 			}
 		}
@@ -437,7 +440,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		for _, tt := range targets {
 			col := tt.column(cmd.Column)
 			if col == nil {
-				x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(tt.Name))
+				x.fail("column %s of relation %s does not exist", script.QuoteIdent(cmd.Column), script.QualifiedName(tt.Name))
 				return
 			}
 			if cmd.Kind == ast.AlterDropDefault {
@@ -451,7 +454,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		for _, tt := range targets {
 			if tt.column(cmd.Def.Name) != nil {
 				if !cmd.IfExists {
-					x.fail("column %s of relation %s already exists", QuoteIdent(cmd.Def.Name), QualifiedName(tt.Name))
+					x.fail("column %s of relation %s already exists", script.QuoteIdent(cmd.Def.Name), script.QualifiedName(tt.Name))
 				}
 				return
 			}
@@ -469,7 +472,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 			col := tt.column(cmd.Column)
 			if col == nil {
 				if !cmd.IfExists && tt == t {
-					x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(tt.Name))
+					x.fail("column %s of relation %s does not exist", script.QuoteIdent(cmd.Column), script.QualifiedName(tt.Name))
 				}
 				continue
 			}
@@ -479,7 +482,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 	case ast.AlterAddIdentity:
 		col := t.column(cmd.Column)
 		if col == nil {
-			x.fail("column %s of relation %s does not exist", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+			x.fail("column %s of relation %s does not exist", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
 			return
 		}
 		c.addIdentity(x, col, cmd.Identity)
@@ -489,7 +492,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		col := t.column(cmd.Column)
 		if col == nil || col.Identity == NotIdentity {
 			if !cmd.IfExists {
-				x.fail("column %s of relation %s is not an identity column", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+				x.fail("column %s of relation %s is not an identity column", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
 			}
 			return
 		}
@@ -503,7 +506,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 	case ast.AlterAttachPartition, ast.AlterInherit:
 		child := c.table(cmd.Other)
 		if child == nil {
-			x.fail("relation %s does not exist", QualifiedName(cmd.Other))
+			x.fail("relation %s does not exist", script.QualifiedName(cmd.Other))
 			return
 		}
 		// ATTACH PARTITION names the child; INHERIT names the parent.
@@ -535,7 +538,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 			}
 		}
 	case ast.AlterAddIndex:
-		c.relations[ast.QName{Schema: t.Name.Schema, Name: truncateIdentifier(cmd.IndexName)}] = otherRelation{}
+		c.relations[ast.QName{Schema: t.Name.Schema, Name: script.TruncateIdentifier(cmd.IndexName)}] = otherRelation{}
 	}
 }
 
@@ -565,13 +568,13 @@ func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
 		col.Keys.last = *load
 		return
 	}
-	col.Keys.addStats(keyStats{count: n, min: lo, max: hi}, load)
+	col.Keys.addStats(script.KeyStats{Count: n, Min: lo, Max: hi}, load)
 }
 
 func (c *Catalog) setIdentity(x *exec, t *Table, cmd ast.AlterCmd) {
 	col := t.column(cmd.Column)
 	if col == nil || col.Identity == NotIdentity || col.Feed == nil {
-		x.fail("column %s of relation %s is not an identity column", QuoteIdent(cmd.Column), QualifiedName(t.Name))
+		x.fail("column %s of relation %s is not an identity column", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
 		return
 	}
 	if cmd.SetAlways {
@@ -599,12 +602,12 @@ func (c *Catalog) changeSequence(x *exec, seq *Sequence, opts ast.SeqOptions) {
 func (c *Catalog) createSequence(x *exec, s *ast.CreateSequence) {
 	name, ok := c.creationName(s.Name, s.Temp)
 	if !ok {
-		x.fail("no schema has been selected to create %s in", QuoteIdent(s.Name.Name))
+		x.fail("no schema has been selected to create %s in", script.QuoteIdent(s.Name.Name))
 		return
 	}
 	if _, exists := c.relations[name]; exists {
 		if !s.IfNotExists {
-			x.fail("relation %s already exists", QualifiedName(name))
+			x.fail("relation %s already exists", script.QualifiedName(name))
 		}
 		return
 	}
@@ -633,7 +636,7 @@ func (c *Catalog) setOwner(x *exec, seq *Sequence, owner *ast.OwnedBy) bool {
 			col = t.column(owner.Column)
 		}
 		if col == nil {
-			x.fail("column %s.%s does not exist", QualifiedName(owner.Table), QuoteIdent(owner.Column))
+			x.fail("column %s.%s does not exist", script.QualifiedName(owner.Table), script.QuoteIdent(owner.Column))
 			return false
 		}
 		seq.OwnedBy = col
@@ -666,7 +669,7 @@ func (c *Catalog) drop(x *exec, s *ast.Drop) {
 			// Partitions go with their table; inheritance children need CASCADE.
 			for _, d := range t.descendants() {
 				if !s.Cascade && !isPartitionOf(d, t) {
-					x.fail("cannot drop table %s because other objects depend on it", QualifiedName(t.Name))
+					x.fail("cannot drop table %s because other objects depend on it", script.QualifiedName(t.Name))
 					return
 				}
 			}
@@ -710,7 +713,7 @@ func isPartitionOf(d, t *Table) bool {
 }
 
 func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
-	schema = truncateIdentifier(schema)
+	schema = script.TruncateIdentifier(schema)
 	if _, ok := c.schemas[schema]; !ok {
 		return
 	}
@@ -721,7 +724,7 @@ func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
 		}
 	}
 	if len(inside) > 0 && !cascade {
-		x.fail("cannot drop schema %s because other objects depend on it", QuoteIdent(schema))
+		x.fail("cannot drop schema %s because other objects depend on it", script.QuoteIdent(schema))
 		return
 	}
 	for _, q := range inside {
@@ -740,7 +743,7 @@ func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
 func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 	switch s.Kind {
 	case ast.ObjSchema:
-		old, nu := truncateIdentifier(s.Name.Name), truncateIdentifier(s.NewName)
+		old, nu := script.TruncateIdentifier(s.Name.Name), script.TruncateIdentifier(s.NewName)
 		info, ok := c.schemas[old]
 		if !ok {
 			return
@@ -760,7 +763,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		}
 		for _, tt := range t.reach(false) {
 			if col := tt.column(s.Column); col != nil {
-				col.Name = truncateIdentifier(s.NewName)
+				col.Name = script.TruncateIdentifier(s.NewName)
 				tt.reshaped = x.site
 			}
 		}
@@ -769,9 +772,9 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		if rel == nil {
 			return
 		}
-		to := ast.QName{Schema: q.Schema, Name: truncateIdentifier(s.NewName)}
+		to := ast.QName{Schema: q.Schema, Name: script.TruncateIdentifier(s.NewName)}
 		if _, exists := c.relations[to]; exists {
-			x.fail("relation %s already exists", QualifiedName(to))
+			x.fail("relation %s already exists", script.QualifiedName(to))
 			return
 		}
 		c.rename(x, q, to)
@@ -794,7 +797,7 @@ func (c *Catalog) setSchema(x *exec, s *ast.SetSchema) {
 	if rel == nil {
 		return
 	}
-	schema := truncateIdentifier(s.NewSchema)
+	schema := script.TruncateIdentifier(s.NewSchema)
 	c.rename(x, q, ast.QName{Schema: schema, Name: q.Name})
 	if t, ok := rel.(*Table); ok {
 		for _, seq := range c.sequences {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // trackedColumns are the columns of t whose keys are followed: every
@@ -50,7 +51,7 @@ func (c *Catalog) columnsNamed(x *exec, t *Table, names []string, skip func(*Col
 	for i, name := range names {
 		cols[i] = t.column(name)
 		if cols[i] == nil {
-			x.fail("column %s of relation %s does not exist", QuoteIdent(name), QualifiedName(t.Name))
+			x.fail("column %s of relation %s does not exist", script.QuoteIdent(name), script.QualifiedName(t.Name))
 			return nil, false
 		}
 	}
@@ -65,7 +66,7 @@ func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
 	if t == nil {
 		return []bool{} // an unknown table: no value matters
 	}
-	x := &exec{c: c, stmt: &Stmt{}}
+	x := &exec{c: c, stmt: &script.Stmt{}}
 	targets, ok := c.columnsNamed(x, t, columns, nil)
 	if !ok {
 		return nil
@@ -94,7 +95,7 @@ func newStatementLoads(x *exec, kind LoadKind) *statementLoads {
 // columnKeys collects what one statement puts into one column, to be
 // committed only if the statement succeeds.
 type columnKeys struct {
-	explicit, defaults keyStats
+	explicit, defaults script.KeyStats
 	hidden, inexact    bool
 }
 
@@ -119,7 +120,7 @@ func (k *columnKeys) commit(col *Column, loads *statementLoads) {
 // whole statement for one value out of range.
 func (k *columnKeys) inRange(col *Column) bool {
 	lo, hi := col.Kind.keyRange()
-	return k.explicit.count == 0 || k.explicit.min >= lo && k.explicit.max <= hi
+	return k.explicit.Count == 0 || k.explicit.Min >= lo && k.explicit.Max <= hi
 }
 
 func (c *Catalog) insert(x *exec, s *ast.Insert) {
@@ -210,7 +211,7 @@ func (c *Catalog) insertTargets(x *exec, t *Table, names []string) ([]*Column, b
 	}
 	cols, ok := c.columnsNamed(x, t, names, nil)
 	if ok {
-		c.lastTargets = targetsCache{table: t, generation: c.generation, names: cloneStrings(names), columns: cols}
+		c.lastTargets = targetsCache{table: t, generation: c.generation, names: script.CloneStrings(names), columns: cols}
 	}
 	return cols, ok
 }
@@ -220,18 +221,6 @@ type targetsCache struct {
 	generation int
 	names      []string
 	columns    []*Column
-}
-
-// cloneStrings copies names that may point into a statement's text.
-func cloneStrings(names []string) []string {
-	if names == nil {
-		return nil
-	}
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = strings.Clone(n)
-	}
-	return out
 }
 
 // insertScratch returns cleared per-column buffers for one INSERT, reused
@@ -269,7 +258,7 @@ func (c *Catalog) checkInsertRows(x *exec, t *Table, targets []*Column, s *ast.I
 				return false
 			}
 			if col.Generated {
-				x.fail("cannot insert a non-DEFAULT value into column %s", QuoteIdent(col.Name))
+				x.fail("cannot insert a non-DEFAULT value into column %s", script.QuoteIdent(col.Name))
 				return false
 			}
 		}
@@ -287,7 +276,7 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 			return // NULL, or a default that is not a sequence's
 		}
 		if nv := e.nextval(value{kind: vRegclass, seq: col.Feed, name: col.Feed.Name}); nv.kind == vInt {
-			k.defaults.add(nv.i)
+			k.defaults.Add(nv.i)
 		} else {
 			k.inexact = true
 		}
@@ -295,28 +284,28 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 	}
 	switch val := e.eval(v); val.kind {
 	case vInt:
-		k.explicit.add(val.i)
+		k.explicit.Add(val.i)
 	case vNumeric:
 		// An integer column rounds; a numeric one keeps the fraction, and
 		// only a whole number can equal a sequence value.
 		if i, ok := integralNumeric(val.s); ok {
-			k.explicit.add(i)
+			k.explicit.Add(i)
 		} else if col.Kind == KindNumeric {
 			return
 		} else if i, ok := roundNumeric(val.s); ok {
-			k.explicit.add(i)
+			k.explicit.Add(i)
 		} else {
 			k.hidden = true
 		}
 	case vNull:
 	case vText:
 		// A quoted literal takes the column's type.
-		if i, ok := parseInt8([]byte(val.s)); ok {
-			k.explicit.add(i)
+		if i, ok := script.ParseInt8([]byte(val.s)); ok {
+			k.explicit.Add(i)
 		} else if col.Kind != KindNumeric {
 			e.x.fail("invalid input syntax for type %s: %q", col.Kind, val.s)
 		} else if i, ok := integralNumeric(strings.TrimSpace(val.s)); ok {
-			k.explicit.add(i)
+			k.explicit.Add(i)
 		}
 	default:
 		k.hidden = true
@@ -361,7 +350,7 @@ func (c *Catalog) hiddenRows(x *exec, t *Table, kind LoadKind, given func(*Colum
 // copyPlan is a COPY FROM STDIN about to read its rows.
 type copyPlan struct {
 	table  *Table
-	folder *copyFolder
+	folder *script.CopyFolder
 	// slots[i] is the column of the folder's key field i.
 	slots []*Column
 	// unlisted are sequence-fed columns the column list leaves out: each
@@ -373,7 +362,6 @@ type copyPlan struct {
 // planCopy prepares to read the rows of COPY ... FROM STDIN. The plan reads
 // the rows even when the table is unknown, to check them.
 func (c *Catalog) planCopy(x *exec, s *ast.Copy) *copyPlan {
-	format := copyFormatOf(s)
 	p := &copyPlan{binary: s.Format == ast.CopyBinary}
 	want := len(s.Columns)
 	var keyFields []int
@@ -393,51 +381,25 @@ func (c *Catalog) planCopy(x *exec, s *ast.Copy) *copyPlan {
 			}
 		}
 	}
-	p.folder = newCopyFolder(format, keyFields, want)
+	p.folder = script.NewCopyFolder(s, keyFields, want)
 	return p
-}
-
-func copyFormatOf(s *ast.Copy) copyFormat {
-	f := copyFormat{delim: '\t', null: []byte(`\N`), header: s.Header}
-	if s.Format == ast.CopyCSV {
-		f = copyFormat{csv: true, delim: ',', null: nil, quote: '"', escape: '"', header: s.Header}
-	}
-	if s.Delimiter != nil && len(*s.Delimiter) == 1 {
-		f.delim = (*s.Delimiter)[0]
-	}
-	if s.Null != nil {
-		f.null = []byte(*s.Null)
-	}
-	if s.Quote != nil && len(*s.Quote) == 1 {
-		f.quote = (*s.Quote)[0]
-		if s.Escape == nil {
-			f.escape = f.quote
-		}
-	}
-	if s.Escape != nil && len(*s.Escape) == 1 {
-		f.escape = (*s.Escape)[0]
-	}
-	if f.null == nil {
-		f.null = []byte{}
-	}
-	return f
 }
 
 // finishCopy applies the rows a COPY read. The server takes all of them or,
 // at the first bad row, none.
-func (c *Catalog) finishCopy(x *exec, p *copyPlan, end CopyEnd) {
+func (c *Catalog) finishCopy(x *exec, p *copyPlan, end script.CopyEnd) {
 	f := p.folder
-	f.finish()
+	f.Finish()
 	if !end.Terminated {
 		x.report(&CopyProblem{Span: end.Span, Unterminated: true,
 			Message: "COPY data never ends with a line \\. (the input may be cut short)"})
 	}
-	if f.problem != nil {
+	if f.Problem != nil {
 		span := end.Span
-		span.Line += int(f.problem.line)
+		span.Line += int(f.Problem.Line)
 		span.Col, span.CharCol = 1, 1
 		x.failed = true
-		x.report(&CopyProblem{Span: span, Message: f.problem.message})
+		x.report(&CopyProblem{Span: span, Message: f.Problem.Message})
 	}
 	t := p.table
 	if t == nil || x.failed {
@@ -452,18 +414,18 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end CopyEnd) {
 		return
 	}
 	for i, col := range p.slots {
-		st := f.stats[i]
+		st := f.Stats[i]
 		// A numeric column takes any number; only integers can equal a
 		// sequence value. Integer columns reject anything else.
-		if col.Kind != KindNumeric && (st.invalid > 0 || st.decimals > 0) {
-			if st.invalid == 0 {
-				st.firstInvalid = "(a number with a fraction)"
+		if col.Kind != KindNumeric && (st.Invalid > 0 || st.Decimals > 0) {
+			if st.Invalid == 0 {
+				st.FirstInvalid = "(a number with a fraction)"
 			}
 			x.failed = true
-			x.report(&CopyProblem{Span: end.Span, Message: "invalid input syntax for type " + col.Kind.String() + ": " + quoteLiteral(st.firstInvalid)})
+			x.report(&CopyProblem{Span: end.Span, Message: "invalid input syntax for type " + col.Kind.String() + ": " + script.QuoteLiteral(st.FirstInvalid)})
 			return
 		}
-		f.stats[i].invalid = 0
+		f.Stats[i].Invalid = 0
 		if k := (columnKeys{explicit: st}); !k.inRange(col) {
 			x.fail("value out of range for type %s in column %s", col.Kind, col.QualifiedName())
 			return
@@ -471,13 +433,13 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end CopyEnd) {
 	}
 	loads := newStatementLoads(x, LoadCopy)
 	for i, col := range p.slots {
-		k := columnKeys{explicit: f.stats[i]}
+		k := columnKeys{explicit: f.Stats[i]}
 		k.commit(col, loads)
 	}
 	for _, col := range p.unlisted {
-		c.defaultRows(col, f.rows, &loads.defaults)
+		c.defaultRows(col, f.Rows, &loads.defaults)
 	}
-	t.rows += f.rows
+	t.rows += f.Rows
 }
 
 // hiddenCopy is COPY FROM a file or a program: the rows are not in the

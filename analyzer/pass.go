@@ -1,10 +1,16 @@
 package analyzer
 
-// Pass is what a rule sees: the statement being run (in OnStmt) and the
-// catalog of the database it runs in.
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
+)
+
+// Pass is what a rule sees: the statement being run and what it did (in
+// OnStmt), and the catalog of the database it runs in.
 type Pass struct {
-	Rule    *Rule
-	Stmt    *Stmt
+	Rule *Rule
+	Stmt *script.Stmt
+	// Events are what the statement did that rules may report.
+	Events  []Event
 	Catalog *Catalog
 	opts    *Options
 	report  func(Diagnostic)

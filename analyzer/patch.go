@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // Patch is the SQL that repairs what a run found: one statement for each
@@ -24,7 +26,7 @@ type repair struct {
 	database string
 	comment  []string
 	sql      string
-	after    Span
+	after    script.Span
 }
 
 // NewPatch collects the fixes of a run's findings. With static set, each
@@ -74,7 +76,7 @@ func (p *Patch) Write(w io.Writer) error {
 		}
 		if r.database != database {
 			// psql takes a double-quoted argument as it is.
-			fmt.Fprintf(&b, "\\connect %s\n", QuoteIdent(r.database))
+			fmt.Fprintf(&b, "\\connect %s\n", script.QuoteIdent(r.database))
 			database = r.database
 		}
 		for _, line := range r.lines() {

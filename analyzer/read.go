@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -31,13 +32,13 @@ func (d *driver) read(ctx context.Context, in source.Input) error {
 			return d.runMapped(ctx, in.Name, data)
 		}
 	}
-	sp := d.splitter(in.Name, st.SQL, chunkSize)
+	sp := d.splitter(in.Name, st.SQL, script.ChunkSize)
 	if !st.Compressed && in.Rewritable {
-		sp.rereadable = true
+		sp.Rereadable = true
 		d.rereadable[in.Name] = true
 	}
 	if in.Start.Line > 0 {
-		sp.startAt(in.Start) // a part of a file, such as a migration's up section
+		sp.StartAt(in.Start) // a part of a file, such as a migration's up section
 	}
 	if err := d.runSplitter(ctx, sp); err != nil {
 		return inputError(in.Name, err)
@@ -48,11 +49,11 @@ func (d *driver) read(ctx context.Context, in source.Input) error {
 // runMapped runs a file mapped into memory. A fault reading it (the file
 // was cut short meanwhile) becomes an error.
 func (d *driver) runMapped(ctx context.Context, name string, data []byte) (err error) {
-	sp := newMappedSplitter(name, data, d.opts.Progress)
+	sp := script.NewMappedSplitter(name, data, d.opts.Progress)
 	if d.opts.MaxStmtBytes > 0 {
 		sp.MaxStmtBytes = d.opts.MaxStmtBytes
 	}
-	sp.rereadable = true
+	sp.Rereadable = true
 	defer debug.SetPanicOnFault(source.FaultsAsPanics())
 	defer source.GuardMapped(name, &err)
 	return d.runSplitter(ctx, sp)
@@ -62,7 +63,7 @@ func (d *driver) runMapped(ctx context.Context, name string, data []byte) (err e
 // names it already.
 func inputError(name string, err error) error {
 	var de *decompress.Error
-	var ie *InputError
+	var ie *script.InputError
 	var pe placedError
 	if !errors.As(err, &de) && (errors.As(err, &ie) || errors.As(err, &pe) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
@@ -90,7 +91,7 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 		// and it grows for a longer one.
 		window := 2 * len(e.Defn)
 		if step.Data {
-			window = chunkSize
+			window = script.ChunkSize
 		}
 		if step.Defn {
 			parts = append(parts, definition(e))
@@ -109,9 +110,7 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 			}
 		}
 		sp := d.splitter(name, io.MultiReader(parts...), max(window, 512))
-		sp.entry = e.Label()
-		sp.pos.offset = offset
-		sp.standardStrings = standardStrings
+		sp.StartEntry(e.Label(), offset, standardStrings)
 		err := d.runSplitter(ctx, sp)
 		if data != nil {
 			if cerr := data.Close(); err == nil {
@@ -125,7 +124,7 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 			}
 			return err
 		}
-		offset, standardStrings = sp.pos.offset, sp.standardStrings
+		offset, standardStrings = sp.Offset(), sp.StandardConformingStrings()
 	}
 	return nil
 }

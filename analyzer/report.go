@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -47,7 +48,7 @@ func WriteText(w io.Writer, res *Result, style TextStyle) error {
 			ew.printf("    %s\n", printable(d.Source))
 		}
 		if d.Subject != nil && d.Subject.Database != "" {
-			ew.printf("    in database %s\n", QuoteIdent(d.Subject.Database))
+			ew.printf("    in database %s\n", script.QuoteIdent(d.Subject.Database))
 		}
 		if d.Fix != nil {
 			ew.printf("    %s %s\n", hint("hint:"), d.Fix.SQL)

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 func TestGitHubEscapes(t *testing.T) {
@@ -64,7 +66,7 @@ func parseRunnerCommand(t *testing.T, line string) runnerCommand {
 func TestGitHubCommandRoundTrip(t *testing.T) {
 	const file = "db/late, fixes: 100%0A%25.sql"
 	const message = "keys up to 7 in \"a,b\"::c\r\nsecond line: 50% done"
-	for _, span := range []Span{
+	for _, span := range []script.Span{
 		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 3, EndCol: 11, EndCharCol: 9}, // after "é"
 		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 3, EndCol: 6, EndCharCol: 5},  // a point
 		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 4, EndCol: 2, EndCharCol: 2},

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // Sequence is a sequence and where it stands.
@@ -67,7 +68,7 @@ type Move struct {
 func (s *Sequence) ascending() bool { return s.Increment > 0 }
 
 // QualifiedName is the sequence's name as quote_ident writes it.
-func (s *Sequence) QualifiedName() string { return QualifiedName(s.Name) }
+func (s *Sequence) QualifiedName() string { return script.QualifiedName(s.Name) }
 
 // Columns returns the columns the sequence gives values to.
 func (s *Sequence) Columns() []*Column { return s.feeds }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // IdentityNeedsOverride reports an INSERT that gives a GENERATED ALWAYS
@@ -26,13 +27,13 @@ INSERT INTO users (id, name) OVERRIDING SYSTEM VALUE VALUES (1, 'ada'), (2, 'gra
 SELECT setval(pg_get_serial_sequence('users', 'id'), 2);`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
-		for _, ev := range pass.Stmt.Events {
+		for _, ev := range pass.Events {
 			io, ok := ev.(*analyzer.IdentityOverride)
 			if !ok {
 				continue
 			}
 			col := io.Column
-			subject := &analyzer.Subject{Table: analyzer.QualifiedName(col.Table.Name), KeyColumn: col.Name}
+			subject := &analyzer.Subject{Table: script.QualifiedName(col.Table.Name), KeyColumn: col.Name}
 			if col.Feed != nil {
 				subject.Sequence = col.Feed.QualifiedName()
 			}

@@ -28,7 +28,7 @@ as data, so the statements that should follow, the setval lines among them, neve
 			"SELECT setval('users_id_seq', 2);",
 	},
 	OnStmt: func(pass *analyzer.Pass) {
-		for _, ev := range pass.Stmt.Events {
+		for _, ev := range pass.Events {
 			cp, ok := ev.(*analyzer.CopyProblem)
 			if !ok {
 				continue

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -97,7 +98,7 @@ func statementLines(t *testing.T, file string) statements {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sp := analyzer.NewSplitter(file, f)
+	sp := script.NewSplitter(file, f)
 	var out statements
 	for {
 		st, err := sp.Next()

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // SequenceNearLimit reports a sequence whose keys, or whose position, have
@@ -48,7 +49,7 @@ func nearLimit(r analyzer.Reach, threshold float64) (analyzer.Diagnostic, bool) 
 	case r.Key != nil && r.Key.Usage > threshold:
 		key := r.Key
 		d.Span, d.Source = key.At.Span, key.At.Source
-		d.Subject.Table, d.Subject.KeyColumn = analyzer.QualifiedName(key.Column.Table.Name), key.Column.Name
+		d.Subject.Table, d.Subject.KeyColumn = script.QualifiedName(key.Column.Table.Name), key.Column.Name
 		d.Subject.MaxKey = fmt.Sprint(key.Value)
 		bound := "up to"
 		if r.Sequence.Increment < 0 {

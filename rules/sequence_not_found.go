@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // SequenceNotFound reports a sequence name that finds no sequence, in a
@@ -28,13 +29,13 @@ CREATE SEQUENCE users_id_seq OWNED BY users.id;
 ALTER TABLE users ALTER COLUMN id SET DEFAULT nextval('users_id_seq');`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
-		for _, ev := range pass.Stmt.Events {
+		for _, ev := range pass.Events {
 			ms, ok := ev.(*analyzer.MissingSequence)
 			if !ok {
 				continue
 			}
-			seq := analyzer.QualifiedName(ms.Name)
-			where := "in schema " + analyzer.QuoteIdent(ms.Name.Schema)
+			seq := script.QualifiedName(ms.Name)
+			where := "in schema " + script.QuoteIdent(ms.Name.Schema)
 			if ms.Name.Schema == "" {
 				where = "on the search path"
 			}

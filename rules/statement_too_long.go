@@ -24,7 +24,7 @@ assumes --max-statement-bytes 64.`,
 		Good: "INSERT INTO users (id, name) VALUES (1, 'ada'), (2, 'grace');",
 	},
 	OnStmt: func(pass *analyzer.Pass) {
-		for _, ev := range pass.Stmt.Events {
+		for _, ev := range pass.Events {
 			if tl, ok := ev.(*analyzer.StatementTooLong); ok {
 				pass.Report(analyzer.Diagnostic{
 					Span:   pass.Stmt.Span,

@@ -16,7 +16,7 @@ checks the rest of the script as the server would run it: without that statement
 		Good: `SELECT setval('users_id_seq', 42, true);`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
-		for _, ev := range pass.Stmt.Events {
+		for _, ev := range pass.Events {
 			if se, ok := ev.(*analyzer.SyntaxError); ok {
 				pass.Report(analyzer.Diagnostic{
 					Span:    se.Span,

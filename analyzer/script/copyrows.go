@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -22,51 +23,51 @@ type copyFormat struct {
 	header bool
 }
 
-// keyStats folds the values of one key field: nothing else of a row is kept.
-type keyStats struct {
-	count    int64 // rows with a value (not NULL)
-	max, min int64
-	// invalid counts values that are not integers in the int64 range; the
+// KeyStats folds the values of one key field: nothing else of a row is kept.
+type KeyStats struct {
+	Count    int64 // rows with a value (not NULL)
+	Max, Min int64
+	// Invalid counts values that are not integers in the int64 range; the
 	// first is kept for the message.
-	invalid      int64
-	firstInvalid string
-	// decimals counts values written with a zero fraction (5.00): fine in
+	Invalid      int64
+	FirstInvalid string
+	// Decimals counts values written with a zero fraction (5.00): fine in
 	// a numeric column, rejected by an integer one.
-	decimals int64
+	Decimals int64
 }
 
-func (k *keyStats) add(v int64) {
-	if k.count == 0 || v > k.max {
-		k.max = v
+func (k *KeyStats) Add(v int64) {
+	if k.Count == 0 || v > k.Max {
+		k.Max = v
 	}
-	if k.count == 0 || v < k.min {
-		k.min = v
+	if k.Count == 0 || v < k.Min {
+		k.Min = v
 	}
-	k.count++
+	k.Count++
 }
 
 // merge folds other into k.
-func (k *keyStats) merge(other keyStats) {
-	if other.count > 0 {
-		if k.count == 0 || other.max > k.max {
-			k.max = other.max
+func (k *KeyStats) merge(other KeyStats) {
+	if other.Count > 0 {
+		if k.Count == 0 || other.Max > k.Max {
+			k.Max = other.Max
 		}
-		if k.count == 0 || other.min < k.min {
-			k.min = other.min
+		if k.Count == 0 || other.Min < k.Min {
+			k.Min = other.Min
 		}
-		k.count += other.count
+		k.Count += other.Count
 	}
-	if k.invalid == 0 {
-		k.firstInvalid = other.firstInvalid
+	if k.Invalid == 0 {
+		k.FirstInvalid = other.FirstInvalid
 	}
-	k.invalid += other.invalid
-	k.decimals += other.decimals
+	k.Invalid += other.Invalid
+	k.Decimals += other.Decimals
 }
 
-// rowProblem is the first row the server would reject.
-type rowProblem struct {
-	line    int64 // 0-based, counted from the first line of the rows
-	message string
+// RowProblem is the first row the server would reject.
+type RowProblem struct {
+	Line    int64 // 0-based, counted from the first line of the rows
+	Message string
 }
 
 // maxKeyField bounds the bytes kept of one key field: no integer is longer.
@@ -75,9 +76,9 @@ const maxKeyField = 128
 // valueTooLong stands for a key field longer than maxKeyField.
 const valueTooLong = "(a value too long to be a key)"
 
-// copyFolder reads COPY rows as a stream and folds them into row counts and
+// CopyFolder reads COPY rows as a stream and folds them into row counts and
 // key statistics. It is a CopySink.
-type copyFolder struct {
+type CopyFolder struct {
 	format copyFormat
 	// slotOf[f] is the stats slot field f feeds, or -1; fields past its end
 	// feed none.
@@ -86,9 +87,9 @@ type copyFolder struct {
 	// digitNull is set when the NULL marker is made of digits: then a key
 	// of digits may be NULL.
 	digitNull bool
-	// serial keeps the folding on one core.
-	serial bool
-	stats  []keyStats
+	// Serial keeps the folding on one core.
+	Serial bool
+	Stats  []KeyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
 	// leadingKeys is set when the keys are the first fields, as in nearly
@@ -97,9 +98,9 @@ type copyFolder struct {
 	// markRows is set where the machine can mark rows (see rowMarks).
 	markRows bool
 
-	rows    int64
+	Rows    int64
 	lines   int64
-	problem *rowProblem
+	Problem *RowProblem
 
 	// the row being read when a Write ends inside it
 	inRow      bool
@@ -116,13 +117,13 @@ type copyFolder struct {
 
 // newCopyFolder reads rows of the given format; keyFields[i] is the 0-based
 // field whose values fold into stats[i].
-func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFolder {
+func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *CopyFolder {
 	_, digitNull := plainDigits(format.null)
-	c := &copyFolder{
+	c := &CopyFolder{
 		format:     format,
 		delimiter:  []byte{format.delim},
 		digitNull:  digitNull,
-		stats:      make([]keyStats, len(keyFields)),
+		Stats:      make([]KeyStats, len(keyFields)),
 		wantFields: wantFields,
 		skipHeader: format.header,
 		key:        make([]byte, 0, maxKeyField+1),
@@ -141,8 +142,42 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *copyFold
 	return c
 }
 
+// NewCopyFolder reads the rows of COPY statement s; keyFields[i] is the
+// 0-based field whose values fold into Stats[i], and every row must have
+// wantFields fields.
+func NewCopyFolder(s *ast.Copy, keyFields []int, wantFields int) *CopyFolder {
+	return newCopyFolder(copyFormatOf(s), keyFields, wantFields)
+}
+
+// copyFormatOf is how the rows of COPY statement s are written.
+func copyFormatOf(s *ast.Copy) copyFormat {
+	f := copyFormat{delim: '\t', null: []byte(`\N`), header: s.Header}
+	if s.Format == ast.CopyCSV {
+		f = copyFormat{csv: true, delim: ',', null: nil, quote: '"', escape: '"', header: s.Header}
+	}
+	if s.Delimiter != nil && len(*s.Delimiter) == 1 {
+		f.delim = (*s.Delimiter)[0]
+	}
+	if s.Null != nil {
+		f.null = []byte(*s.Null)
+	}
+	if s.Quote != nil && len(*s.Quote) == 1 {
+		f.quote = (*s.Quote)[0]
+		if s.Escape == nil {
+			f.escape = f.quote
+		}
+	}
+	if s.Escape != nil && len(*s.Escape) == 1 {
+		f.escape = (*s.Escape)[0]
+	}
+	if f.null == nil {
+		f.null = []byte{}
+	}
+	return f
+}
+
 // Lines folds whole lines of rows (see CopySink).
-func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) Lines(p []byte) (n, lines int, marker bool) {
 	if c.format.csv {
 		return c.csvLines(p)
 	}
@@ -160,7 +195,7 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 	}
 	rest := p[n:]
 	var m, l int
-	if len(rest) >= parallelMinimum && !c.skipHeader && !c.serial && runtime.GOMAXPROCS(0) > 1 {
+	if len(rest) >= parallelMinimum && !c.skipHeader && !c.Serial && runtime.GOMAXPROCS(0) > 1 {
 		m, l, marker = c.parallelLines(rest)
 	} else {
 		m, l, marker = c.textLines(rest)
@@ -169,7 +204,7 @@ func (c *copyFolder) Lines(p []byte) (n, lines int, marker bool) {
 }
 
 // Part reads the start of a row too long to wait for its end.
-func (c *copyFolder) Part(p []byte) {
+func (c *CopyFolder) Part(p []byte) {
 	if c.format.csv {
 		c.writeCSV(p)
 		return
@@ -180,7 +215,7 @@ func (c *copyFolder) Part(p []byte) {
 // textLines folds whole rows in text format. This is the loop a 100 GB
 // dump spends its time in: rows whose keys lead go to plainKeyRows, the
 // others are read a row at a time by textRow.
-func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) textLines(p []byte) (n, lines int, marker bool) {
 	for n < len(p) {
 		if c.leadingKeys && !c.skipHeader {
 			m, l, marker := c.plainKeyRows(p[n:])
@@ -212,7 +247,7 @@ func (c *copyFolder) textLines(p []byte) (n, lines int, marker bool) {
 // reports that it is the marker that ends them. Only the fields up to the
 // last key field are walked; a row with a backslash before a delimiter
 // (which may escape it) goes through textPart, and a header is skipped.
-func (c *copyFolder) textRow(line []byte) (marker bool) {
+func (c *CopyFolder) textRow(line []byte) (marker bool) {
 	if len(line) <= 3 && isMarkerLine(line) {
 		return true
 	}
@@ -231,7 +266,7 @@ func (c *copyFolder) textRow(line []byte) (marker bool) {
 }
 
 // fastRow folds a whole row that no backslash-delimiter pair complicates.
-func (c *copyFolder) fastRow(line []byte) {
+func (c *CopyFolder) fastRow(line []byte) {
 	delim := c.format.delim
 	start := 0
 	for _, slot := range c.slotOf {
@@ -242,7 +277,7 @@ func (c *copyFolder) fastRow(line []byte) {
 		if slot >= 0 {
 			raw := line[start:end]
 			if v, ok := plainDigits(raw); ok && !c.digitNull {
-				c.stats[slot].add(v)
+				c.Stats[slot].Add(v)
 			} else {
 				c.foldKey(int(slot), raw)
 			}
@@ -252,7 +287,7 @@ func (c *copyFolder) fastRow(line []byte) {
 		}
 		start = end + 1
 	}
-	c.rows++
+	c.Rows++
 	if fields := bytes.Count(line, c.delimiter) + 1; fields != c.wantFields && c.wantFields > 0 {
 		c.wrongFieldCount(fields)
 	}
@@ -266,7 +301,7 @@ const maxLeadingKeys = 4
 // backslash, are plain: only their keys are read. The others go to
 // textRow. It stops at the marker or at a last line without its newline,
 // which the caller reads.
-func (c *copyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 	if !c.markRows {
 		return c.searchedKeyRows(p)
 	}
@@ -297,7 +332,7 @@ func (c *copyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 
 // searchedKeyRows is plainKeyRows where the machine cannot mark rows: each
 // row's newline and delimiters are searched for.
-func (c *copyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
 	seps := c.wantFields - 1
 	for {
 		nl := bytes.IndexByte(p[n:], '\n')
@@ -317,7 +352,7 @@ func (c *copyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
 
 // keyRow folds row p[start:end] from its leading keys when they are digits
 // and fields says its delimiters are right, and by textRow otherwise.
-func (c *copyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool) {
+func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool) {
 	var values [maxLeadingKeys]int64
 	plain, at := fields, start
 	for f := 0; plain && f < len(c.slotOf); f++ {
@@ -329,9 +364,9 @@ func (c *copyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool)
 		return c.textRow(p[start:end])
 	}
 	for f, slot := range c.slotOf {
-		c.stats[slot].add(values[f])
+		c.Stats[slot].Add(values[f])
 	}
-	c.rows++
+	c.Rows++
 	return false
 }
 
@@ -363,7 +398,7 @@ func escapesDelimiter(line []byte, delim byte) bool {
 
 // csvLines folds rows in CSV format, line by line: a quoted field may hold
 // newlines, but a line `\.` ends the data all the same, as in psql.
-func (c *copyFolder) csvLines(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) csvLines(p []byte) (n, lines int, marker bool) {
 	for n < len(p) {
 		line := p[n:]
 		nl := bytes.IndexByte(line, '\n')
@@ -389,13 +424,13 @@ const parallelMinimum = 1 << 20
 
 // parallelLines folds rows on every core: the lines are cut into parts,
 // each part read by a fork of the folder, and the forks merged in order.
-func (c *copyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 	parts := splitLines(p, runtime.GOMAXPROCS(0))
 	type result struct {
 		n, lines int
 		marker   bool
 	}
-	forks := make([]*copyFolder, len(parts))
+	forks := make([]*CopyFolder, len(parts))
 	results := make([]result, len(parts))
 	var wg sync.WaitGroup
 	var fault any // a fault reading a mapped file, raised again here
@@ -450,13 +485,13 @@ func splitLines(p []byte, k int) [][]byte {
 }
 
 // fork makes a folder for a later part of the same rows.
-func (c *copyFolder) fork() *copyFolder {
-	return &copyFolder{
+func (c *CopyFolder) fork() *CopyFolder {
+	return &CopyFolder{
 		format:      c.format,
 		delimiter:   c.delimiter,
 		digitNull:   c.digitNull,
 		slotOf:      c.slotOf,
-		stats:       make([]keyStats, len(c.stats)),
+		Stats:       make([]KeyStats, len(c.Stats)),
 		wantFields:  c.wantFields,
 		leadingKeys: c.leadingKeys,
 		markRows:    c.markRows,
@@ -465,16 +500,16 @@ func (c *copyFolder) fork() *copyFolder {
 }
 
 // merge folds a fork's rows, which come after c's, into c.
-func (c *copyFolder) merge(f *copyFolder) {
-	for i := range c.stats {
-		c.stats[i].merge(f.stats[i])
+func (c *CopyFolder) merge(f *CopyFolder) {
+	for i := range c.Stats {
+		c.Stats[i].merge(f.Stats[i])
 	}
-	if c.problem == nil && f.problem != nil {
-		p := *f.problem
-		p.line += c.lines
-		c.problem = &p
+	if c.Problem == nil && f.Problem != nil {
+		p := *f.Problem
+		p.Line += c.lines
+		c.Problem = &p
 	}
-	c.rows += f.rows
+	c.Rows += f.Rows
 	c.lines += f.lines
 }
 
@@ -485,8 +520,8 @@ func dropCR(line []byte) []byte {
 	return line
 }
 
-// finish ends a last row that had no newline.
-func (c *copyFolder) finish() {
+// Finish ends a last row that had no newline.
+func (c *CopyFolder) Finish() {
 	if c.csvEscape {
 		// A last escape character: a closing quote, or data.
 		if c.format.escape == c.format.quote {
@@ -502,14 +537,14 @@ func (c *copyFolder) finish() {
 }
 
 // keySlot returns the stats slot the current field feeds, or -1.
-func (c *copyFolder) keySlot() int {
+func (c *CopyFolder) keySlot() int {
 	if c.field < len(c.slotOf) {
 		return int(c.slotOf[c.field])
 	}
 	return -1
 }
 
-func (c *copyFolder) keepKey(b []byte) {
+func (c *CopyFolder) keepKey(b []byte) {
 	// One byte more than a key may have: the CR of a CRLF line end, which
 	// endRow drops before foldKey measures the key.
 	if len(c.key)+len(b) > maxKeyField+1 {
@@ -521,7 +556,7 @@ func (c *copyFolder) keepKey(b []byte) {
 
 // textPart reads a piece of one row in text format. A backslash escapes
 // the byte after it, the delimiter included (copyfromparse.c).
-func (c *copyFolder) textPart(p []byte) {
+func (c *CopyFolder) textPart(p []byte) {
 	if !c.inRow {
 		c.inRow, c.rowLine = true, c.lines
 	}
@@ -572,10 +607,10 @@ func trailingBackslashes(b []byte) int {
 }
 
 // endField ends the current field, folding it when it is a key.
-func (c *copyFolder) endField(slot int) {
+func (c *CopyFolder) endField(slot int) {
 	if slot >= 0 {
 		if c.keyTooLong {
-			c.stats[slot].noteInvalid(valueTooLong)
+			c.Stats[slot].noteInvalid(valueTooLong)
 		} else {
 			c.foldKey(slot, c.key)
 		}
@@ -587,15 +622,15 @@ func (c *copyFolder) endField(slot int) {
 }
 
 // foldKey folds one key field's raw text into its stats.
-func (c *copyFolder) foldKey(slot int, raw []byte) {
-	st := &c.stats[slot]
+func (c *CopyFolder) foldKey(slot int, raw []byte) {
+	st := &c.Stats[slot]
 	if len(raw) > maxKeyField {
 		st.noteInvalid(valueTooLong) // as a row read in pieces would be
 		return
 	}
 	if !c.digitNull {
 		if v, ok := plainDigits(raw); ok {
-			st.add(v)
+			st.Add(v)
 			return
 		}
 	}
@@ -612,26 +647,26 @@ func (c *copyFolder) foldKey(slot int, raw []byte) {
 			raw = unescapeText(raw)
 		}
 	}
-	v, ok := parseInt8(raw)
+	v, ok := ParseInt8(raw)
 	if !ok {
 		if v, ok = parseIntegralDecimal(raw); !ok {
 			st.noteInvalid(string(raw))
 			return
 		}
-		st.decimals++
+		st.Decimals++
 	}
-	st.add(v)
+	st.Add(v)
 }
 
-func (k *keyStats) noteInvalid(value string) {
-	if k.invalid == 0 {
-		k.firstInvalid = value
+func (k *KeyStats) noteInvalid(value string) {
+	if k.Invalid == 0 {
+		k.FirstInvalid = value
 	}
-	k.invalid++
+	k.Invalid++
 }
 
 // endRow ends a row: it must have exactly the fields of the column list.
-func (c *copyFolder) endRow() {
+func (c *CopyFolder) endRow() {
 	if slot := c.keySlot(); slot >= 0 {
 		// The carriage return of a CRLF line that came in pieces.
 		c.key = dropCR(c.key)
@@ -648,8 +683,8 @@ func (c *copyFolder) endRow() {
 }
 
 // countRow counts a row; its fields must be those of the column list.
-func (c *copyFolder) countRow(fields int) {
-	c.rows++
+func (c *CopyFolder) countRow(fields int) {
+	c.Rows++
 	if c.wantFields > 0 && fields != c.wantFields {
 		c.wrongFieldCount(fields)
 	}
@@ -657,21 +692,21 @@ func (c *copyFolder) countRow(fields int) {
 
 // wrongFieldCount notes a row the server rejects for its number of fields,
 // in the server's words.
-func (c *copyFolder) wrongFieldCount(fields int) {
-	if c.problem != nil {
+func (c *CopyFolder) wrongFieldCount(fields int) {
+	if c.Problem != nil {
 		return
 	}
 	msg := fmt.Sprintf("missing data for a column: row has %d fields, the column list %d", fields, c.wantFields)
 	if fields > c.wantFields {
 		msg = fmt.Sprintf("extra data after last expected column: row has %d fields, the column list %d", fields, c.wantFields)
 	}
-	c.problem = &rowProblem{line: c.rowLine, message: msg}
+	c.Problem = &RowProblem{Line: c.rowLine, Message: msg}
 }
 
 // resetKeysOfHeader forgets what the header line put into the key stats.
-func (c *copyFolder) resetKeysOfHeader() {
-	for i := range c.stats {
-		c.stats[i] = keyStats{}
+func (c *CopyFolder) resetKeysOfHeader() {
+	for i := range c.Stats {
+		c.Stats[i] = KeyStats{}
 	}
 }
 
@@ -679,7 +714,7 @@ func (c *copyFolder) resetKeysOfHeader() {
 // delimiters and newlines, and in them escape + quote (by default a doubled
 // quote) stands for a quote, escape + escape for one escape
 // (CopyReadAttributesCSV).
-func (c *copyFolder) writeCSV(p []byte) {
+func (c *CopyFolder) writeCSV(p []byte) {
 	f := &c.format
 	for i := 0; i < len(p); i++ {
 		b := p[i]
@@ -823,12 +858,12 @@ func parseIntegralDecimal(b []byte) (int64, bool) {
 			return 0, false
 		}
 	}
-	return parseInt8(b[:dot])
+	return ParseInt8(b[:dot])
 }
 
-// parseInt8 reads an integer the way PostgreSQL's int8in does: optional
+// ParseInt8 reads an integer the way PostgreSQL's int8in does: optional
 // surrounding whitespace, an optional sign, decimal digits.
-func parseInt8(b []byte) (int64, bool) {
+func ParseInt8(b []byte) (int64, bool) {
 	i, n := 0, len(b)
 	for i < n && isSpace(b[i]) {
 		i++

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -69,8 +69,8 @@ func projectValue(e ast.Expr) string {
 // parser must agree. It reports whether the fast path took it.
 func compareFast(t *testing.T, where string, st *Stmt) bool {
 	t.Helper()
-	text := parseText(st, string(st.Text))
-	fast, ok := parseInsertFast(text, st.Escapes, nil, nil)
+	text := st.ParseText()
+	fast, ok := ParseInsertFast(text, st.Escapes, nil, nil)
 	if !ok {
 		return false
 	}
@@ -112,7 +112,7 @@ func forEachInsert(t *testing.T, name string, r io.Reader, fn func(st *Stmt)) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if st.Kind == KindSQL && looksLikeInsert(st.Text) {
+		if st.Kind == KindSQL && LooksLikeInsert(st.Text) {
 			fn(st)
 		}
 	}
@@ -141,7 +141,7 @@ func TestFastInsertMatchesParser(t *testing.T) {
 	if generated == 0 || generated != total {
 		t.Errorf("the fast path took %d of the %d generated INSERTs", generated, total)
 	}
-	corpus := filepath.Join("..", "..", "shared", "corpus")
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
 	if _, err := os.Stat(corpus); err != nil {
 		t.Logf("the shared corpus is not here (%v): generated dumps only", err)
 	} else {
@@ -214,12 +214,12 @@ func TestFastInsertCases(t *testing.T) {
 		}
 	}
 	for _, text := range leaves {
-		if _, ok := parseInsertFast(text, false, nil, nil); ok {
+		if _, ok := ParseInsertFast(text, false, nil, nil); ok {
 			t.Errorf("the fast path should leave to the parser:\n%s", text)
 		}
 	}
 	// With standard_conforming_strings off, a backslash is an escape.
-	if _, ok := parseInsertFast(`INSERT INTO t VALUES ('a\'b');`, true, nil, nil); ok {
+	if _, ok := ParseInsertFast(`INSERT INTO t VALUES ('a\'b');`, true, nil, nil); ok {
 		t.Error("the fast path took a string with escapes")
 	}
 }

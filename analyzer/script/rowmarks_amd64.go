@@ -1,6 +1,6 @@
 //go:build !purego
 
-package analyzer
+package script
 
 import "golang.org/x/sys/cpu"
 

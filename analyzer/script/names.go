@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"strconv"
@@ -37,14 +37,14 @@ func QualifiedName(n ast.QName) string {
 	return QuoteIdent(n.Schema) + "." + QuoteIdent(n.Name)
 }
 
-// quoteLiteral writes a string literal for SQL with standard strings.
-func quoteLiteral(s string) string {
+// QuoteLiteral writes a string literal for SQL with standard strings.
+func QuoteLiteral(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
-// truncateIdentifier cuts a name to 63 bytes at a character boundary, as
+// TruncateIdentifier cuts a name to 63 bytes at a character boundary, as
 // the server's scanner does.
-func truncateIdentifier(name string) string {
+func TruncateIdentifier(name string) string {
 	if len(name) <= maxIdentifierLength {
 		return name
 	}
@@ -86,10 +86,10 @@ func makeObjectName(name1, name2, label string) string {
 	return name + "_" + label
 }
 
-// chooseRelationName picks the name PostgreSQL gives an implicit relation,
+// ChooseRelationName picks the name PostgreSQL gives an implicit relation,
 // such as a serial column's sequence: table_column_seq, or with a digit
 // appended to the label (table_column_seq1, ...) while the name is taken.
-func chooseRelationName(name1, name2, label string, taken func(string) bool) string {
+func ChooseRelationName(name1, name2, label string, taken func(string) bool) string {
 	for pass := 0; ; pass++ {
 		l := label
 		if pass > 0 {
@@ -101,12 +101,12 @@ func chooseRelationName(name1, name2, label string, taken func(string) bool) str
 	}
 }
 
-// parseQualifiedName reads a name written inside a string, as regclass
+// ParseQualifiedName reads a name written inside a string, as regclass
 // input and pg_get_serial_sequence's first argument are read: dots separate
 // the parts, double quotes keep case, other letters fold to lower case.
 // It reports false when the text is not a valid name.
-func parseQualifiedName(text string) (ast.QName, bool) {
-	parts, ok := splitIdentifiers(text, '.')
+func ParseQualifiedName(text string) (ast.QName, bool) {
+	parts, ok := SplitIdentifiers(text, '.')
 	if !ok {
 		return ast.QName{}, false
 	}
@@ -122,9 +122,9 @@ func parseQualifiedName(text string) (ast.QName, bool) {
 	return ast.QName{}, false
 }
 
-// splitIdentifiers splits a list of identifiers separated by sep, with
+// SplitIdentifiers splits a list of identifiers separated by sep, with
 // optional whitespace around each (SplitIdentifierString in varlena.c).
-func splitIdentifiers(text string, sep byte) ([]string, bool) {
+func SplitIdentifiers(text string, sep byte) ([]string, bool) {
 	var parts []string
 	i := 0
 	skipSpace := func() {
@@ -169,7 +169,7 @@ func splitIdentifiers(text string, sep byte) ([]string, bool) {
 			}
 			part = downcaseIdentifier(text[start:i])
 		}
-		parts = append(parts, truncateIdentifier(part))
+		parts = append(parts, TruncateIdentifier(part))
 		skipSpace()
 		if i == len(text) {
 			return parts, true

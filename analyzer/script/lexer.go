@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -581,8 +581,8 @@ func standardStringsSetting(lx *lexer, text []byte) (on bool, ok bool) {
 	return false, false
 }
 
-// metaCommand splits a meta-command into its name and argument text.
-func metaCommand(text []byte) (name string, args []byte) {
+// MetaCommand splits a meta-command into its name and argument text.
+func MetaCommand(text []byte) (name string, args []byte) {
 	text = bytes.TrimPrefix(text, []byte{'\\'})
 	end := 0
 	for end < len(text) && !isSpace(text[end]) {
@@ -594,7 +594,7 @@ func metaCommand(text []byte) (name string, args []byte) {
 // metaResetsSession reports whether a meta-command opens a new session
 // (\connect), which brings every setting back to its default.
 func metaResetsSession(text []byte) bool {
-	name, _ := metaCommand(text)
+	name, _ := MetaCommand(text)
 	return name == "c" || name == "connect"
 }
 
@@ -608,7 +608,7 @@ func fromClient(w []byte) bool {
 // metaCopyFromStdin reports whether a \copy reads its rows from the script:
 // `\copy ... from stdin`. (pstdin is psql's own standard input.)
 func metaCopyFromStdin(text []byte) bool {
-	name, args := metaCommand(text)
+	name, args := MetaCommand(text)
 	if name != "copy" {
 		return false
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"strings"
@@ -63,7 +63,7 @@ func TestSerialSequenceNames(t *testing.T) {
 				return false
 			}
 		}
-		got := chooseRelationName(tt.table, tt.column, "seq", taken)
+		got := ChooseRelationName(tt.table, tt.column, "seq", taken)
 		if got != tt.want {
 			t.Errorf("%s.%s: got %s (%d bytes), want %s", tt.table, tt.column, got, len(got), tt.want)
 		}
@@ -83,13 +83,13 @@ func TestParseQualifiedName(t *testing.T) {
 		`"with.dot"`:                {Name: "with.dot"},
 	}
 	for in, want := range tests {
-		got, ok := parseQualifiedName(in)
+		got, ok := ParseQualifiedName(in)
 		if !ok || got != want {
 			t.Errorf("parseQualifiedName(%q) = %+v, %v; want %+v", in, got, ok, want)
 		}
 	}
 	for _, bad := range []string{`"unterminated`, "a..b", "a b", `""`, "a.b.c.d"} {
-		if got, ok := parseQualifiedName(bad); ok {
+		if got, ok := ParseQualifiedName(bad); ok {
 			t.Errorf("parseQualifiedName(%q) = %+v, want an error", bad, got)
 		}
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -35,8 +35,8 @@ func spanOf(file string, start, end position) Span {
 	}
 }
 
-// to is the span from the start of s to the end of e.
-func (s Span) to(e Span) Span {
+// To is the span from the start of s to the end of e.
+func (s Span) To(e Span) Span {
 	s.End, s.EndLine, s.EndCol, s.EndCharCol = e.End, e.EndLine, e.EndCol, e.EndCharCol
 	return s
 }

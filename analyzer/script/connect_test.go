@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import "testing"
 
@@ -16,12 +16,12 @@ func TestConnectTarget(t *testing.T) {
 		`"a""b"`:                            `a"b`,
 		`-reuse-previous=off shop postgres`: "shop",
 	} {
-		if got, same := connectTarget([]byte(args)); same || got != want {
+		if got, same := ConnectTarget([]byte(args)); same || got != want {
 			t.Errorf("\\connect %s: got %q (same %v), want %q", args, got, same, want)
 		}
 	}
 	for _, args := range []string{"", "-", "-reuse-previous=on", "host=elsewhere", "postgresql://h"} {
-		if got, same := connectTarget([]byte(args)); !same {
+		if got, same := ConnectTarget([]byte(args)); !same {
 			t.Errorf("\\connect %s: got %q, want the same database", args, got)
 		}
 	}

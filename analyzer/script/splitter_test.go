@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -37,7 +37,7 @@ func (m splitMode) String() string {
 }
 
 // windowModes are the ways of reading that must all split alike.
-var windowModes = []splitMode{{window: chunkSize, headroom: chunkHeadroom}, {window: 4, headroom: 2, tiny: true}, {window: 1, headroom: 1}, {window: 3, headroom: 8}, {mapped: true}}
+var windowModes = []splitMode{{window: ChunkSize, headroom: chunkHeadroom}, {window: 4, headroom: 2, tiny: true}, {window: 1, headroom: 1}, {window: 3, headroom: 8}, {mapped: true}}
 
 // piece is a statement, or the rows of a COPY, where splitAll found it.
 type piece struct {
@@ -64,7 +64,7 @@ func splitAll(t testing.TB, input string, mode splitMode) []piece {
 		if input == "" {
 			return nil // an empty file is not mapped
 		}
-		s = newMappedSplitter("f.sql", mapString(t, input), nil)
+		s = NewMappedSplitter("f.sql", mapString(t, input), nil)
 	} else {
 		var src io.Reader = strings.NewReader(input)
 		if mode.tiny {
@@ -325,7 +325,7 @@ func TestSplitterDirectives(t *testing.T) {
 // where they are: memory stays bounded, positions stay right.
 func TestSplitterOversized(t *testing.T) {
 	input := "SELECT 1;\nINSERT INTO t VALUES ('" + strings.Repeat("x\n", 1000) + strings.Repeat("é", 100) + "');\nSELECT 2;"
-	for _, mode := range []splitMode{{window: 16, headroom: 8, max: 100}, {window: chunkSize, headroom: chunkHeadroom, max: 100}, {mapped: true, max: 100}} {
+	for _, mode := range []splitMode{{window: 16, headroom: 8, max: 100}, {window: ChunkSize, headroom: chunkHeadroom, max: 100}, {mapped: true, max: 100}} {
 		t.Run(mode.String(), func(t *testing.T) {
 			got := splitAll(t, input, mode)
 			if len(got) != 3 {
@@ -345,7 +345,7 @@ func TestSplitterOversized(t *testing.T) {
 // read window and than MaxStmtBytes is cut like a streamed one, and the
 // pages behind it are given back without losing the statements after it.
 func TestSplitterOversizedMapped(t *testing.T) {
-	long := "SELECT '" + strings.Repeat("y", 3*chunkSize) + "';\n"
+	long := "SELECT '" + strings.Repeat("y", 3*ChunkSize) + "';\n"
 	input := "SELECT 1;\n" + long + "-- pgseqlint-ignore syntax-error: x\nSELECT 2;\n"
 	got := splitAll(t, input, splitMode{mapped: true, max: 1 << 10})
 	if want := []string{"SELECT 1;", "OVERSIZED " + long[:1<<10], "SELECT 2;"}; strings.Join(texts(got), "|") != strings.Join(want, "|") {
@@ -394,7 +394,7 @@ func FuzzSplitter(f *testing.F) {
 			}
 			cut = append(cut, p)
 		}
-		for _, mode := range []splitMode{{window: 3, headroom: 2, max: limit}, {window: chunkSize, headroom: chunkHeadroom, max: limit}, {mapped: true, max: limit}} {
+		for _, mode := range []splitMode{{window: 3, headroom: 2, max: limit}, {window: ChunkSize, headroom: chunkHeadroom, max: limit}, {mapped: true, max: limit}} {
 			if got := splitAll(t, input, mode); !slices.Equal(got[:min(len(got), len(cut))], cut) {
 				t.Fatalf("%s:\n%q\nwant:\n%q", mode, texts(got), texts(cut))
 			}

@@ -1,11 +1,11 @@
-package analyzer
+package script
 
 import (
 	"net/url"
 	"strings"
 )
 
-// connectTarget reads the arguments of \connect as psql does and returns
+// ConnectTarget reads the arguments of \connect as psql does and returns
 // the database it opens; same is set when the session stays in the current
 // database ("-", no name, or a connection string without a dbname).
 //
@@ -16,7 +16,7 @@ import (
 // optional -reuse-previous=on|off comes first. A name with "=" or a
 // postgresql:// prefix is a connection string (pg_dumpall writes
 // `\connect -reuse-previous=on "dbname='my db'"` for unusual names).
-func connectTarget(args []byte) (db string, same bool) {
+func ConnectTarget(args []byte) (db string, same bool) {
 	opts := slashOptions(string(args))
 	if len(opts) > 0 && !opts[0].quoted && strings.HasPrefix(opts[0].text, "-reuse-previous=") {
 		opts = opts[1:]

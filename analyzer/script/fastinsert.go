@@ -1,8 +1,7 @@
-package analyzer
+package script
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,11 +19,11 @@ import (
 // not fully understand: that statement goes to the real parser. The fuzz
 // and differential tests hold it to the parser's result.
 
-// insertKeep tells the fast path which values matter, once it knows the
+// InsertKeep tells the fast path which values matter, once it knows the
 // table and column list: keep[i] for the i-th value of each row. A nil
 // slice keeps every value.
-type insertKeep interface {
-	keep(table ast.QName, columns []string) []bool
+type InsertKeep interface {
+	Keep(table ast.QName, columns []string) []bool
 }
 
 // Values the fast path shares between rows: they are never modified.
@@ -48,14 +47,14 @@ type insertScanner struct {
 	// in a string is then an escape, which the fast path leaves to the
 	// parser.
 	escapes bool
-	arena   *insertArena
+	arena   *InsertArena
 }
 
-// insertArena holds what the fast path builds, reused once the analyzer is
+// InsertArena holds what the fast path builds, reused once the analyzer is
 // done with it: a dump holds millions of INSERTs. What it builds holds no
 // reference to the text it was read from (the reader's window moves on):
 // the strings it keeps are copied into text.
-type insertArena struct {
+type InsertArena struct {
 	ins    ast.Insert
 	rows   [][]ast.Expr
 	values []ast.Expr
@@ -67,27 +66,41 @@ type insertArena struct {
 	headerIns ast.Insert
 }
 
-// reset makes the arena's space free for reuse: nothing built before may
+// Reset makes the arena's space free for reuse: nothing built before may
 // be in use any more.
-func (a *insertArena) reset() {
+func (a *InsertArena) Reset() {
 	a.rows, a.values, a.consts, a.text = a.rows[:0], a.values[:0], a.consts[:0], a.text[:0]
 }
 
-// arenaMark is how full an arena was: a read that gives up goes back to it.
-type arenaMark struct{ rows, values, consts, text int }
+// Insert is the INSERT the fast path built last.
+func (a *InsertArena) Insert() *ast.Insert { return &a.ins }
 
-func (a *insertArena) mark() arenaMark {
-	return arenaMark{len(a.rows), len(a.values), len(a.consts), len(a.text)}
+// KeepText copies a statement's text into the arena: it stays valid until
+// the next reset.
+func (a *InsertArena) KeepText(text []byte) []byte {
+	start := len(a.text)
+	a.text = append(a.text, text...)
+	return a.text[start:len(a.text):len(a.text)]
 }
 
-// rollback forgets what was built since m.
-func (a *insertArena) rollback(m arenaMark) {
+// Size is the bytes of text the arena holds.
+func (a *InsertArena) Size() int { return len(a.text) }
+
+// ArenaMark is how full an arena was: a read that gives up goes back to it.
+type ArenaMark struct{ rows, values, consts, text int }
+
+func (a *InsertArena) Mark() ArenaMark {
+	return ArenaMark{len(a.rows), len(a.values), len(a.consts), len(a.text)}
+}
+
+// Rollback forgets what was built since m.
+func (a *InsertArena) Rollback(m ArenaMark) {
 	a.rows, a.values, a.consts, a.text = a.rows[:m.rows], a.values[:m.values], a.consts[:m.consts], a.text[:m.text]
 }
 
 // own copies s into the arena. Appending never writes over the bytes of
 // the strings made before: they stay valid until the next reset.
-func (a *insertArena) own(s string) string {
+func (a *InsertArena) own(s string) string {
 	if s == "" {
 		return ""
 	}
@@ -96,29 +109,29 @@ func (a *insertArena) own(s string) string {
 	return unsafe.String(&a.text[start], len(s))
 }
 
-// parseInsertFast parses text as an INSERT INTO ... VALUES statement. It
+// ParseInsertFast parses text as an INSERT INTO ... VALUES statement. It
 // reports false when the statement is anything else or uses syntax it does
 // not handle. With an arena, the result is valid until the arena's next
 // use, which resets it.
-func parseInsertFast(text string, escapes bool, keep insertKeep, arena *insertArena) (*ast.Insert, bool) {
+func ParseInsertFast(text string, escapes bool, keep InsertKeep, arena *InsertArena) (*ast.Insert, bool) {
 	if arena != nil {
-		arena.reset()
+		arena.Reset()
 	}
-	ins, n, ok := parseInsertPrefix(text, escapes, true, keep, arena)
+	ins, n, ok := ParseInsertPrefix(text, escapes, true, keep, arena)
 	if !ok || n != len(text) && strings.TrimSpace(text[n:]) != "" {
 		return nil, false
 	}
 	return ins, true
 }
 
-// parseInsertPrefix parses the INSERT statement at the start of text, which
+// ParseInsertPrefix parses the INSERT statement at the start of text, which
 // may go on with more statements, and returns how long it is. Without its
 // semicolon, the statement must end at the end of the input (eof). The
 // result is built in arena.ins, with values added to the arena, which it
 // does not reset: the values of earlier statements stay valid.
-func parseInsertPrefix(text string, escapes, eof bool, keep insertKeep, arena *insertArena) (*ast.Insert, int, bool) {
+func ParseInsertPrefix(text string, escapes, eof bool, keep InsertKeep, arena *InsertArena) (*ast.Insert, int, bool) {
 	if arena == nil {
-		arena = &insertArena{}
+		arena = &InsertArena{}
 	}
 	p := &insertScanner{s: text, escapes: escapes, arena: arena}
 	ins := &arena.ins
@@ -136,7 +149,7 @@ func parseInsertPrefix(text string, escapes, eof bool, keep insertKeep, arena *i
 	case p.keyword("values"):
 		var mask []bool
 		if keep != nil {
-			mask = keep.keep(ins.Table, ins.Columns)
+			mask = keep.Keep(ins.Table, ins.Columns)
 		}
 		if !p.rows(ins, mask) {
 			return nil, 0, false
@@ -214,11 +227,11 @@ func (p *insertScanner) header(ins *ast.Insert) (cached bool) {
 
 // remember keeps the header of a statement read whole, copied: the text
 // may be the reader's window.
-func (a *insertArena) remember(header string, ins *ast.Insert) {
+func (a *InsertArena) remember(header string, ins *ast.Insert) {
 	a.header = strings.Clone(header)
 	a.headerIns = ast.Insert{
 		Table:    ast.QName{Schema: strings.Clone(ins.Table.Schema), Name: strings.Clone(ins.Table.Name)},
-		Columns:  cloneStrings(ins.Columns),
+		Columns:  CloneStrings(ins.Columns),
 		Override: ins.Override,
 	}
 }
@@ -333,7 +346,7 @@ func (p *insertScanner) identifier() (string, bool) {
 		if b.Len() == 0 || !asciiOrValid(b.String()) {
 			return "", false
 		}
-		return truncateIdentifier(b.String()), true
+		return TruncateIdentifier(b.String()), true
 	}
 	w := p.word()
 	if w == "" {
@@ -348,7 +361,7 @@ func (p *insertScanner) identifier() (string, bool) {
 		return "", false
 	}
 	p.i += len(w)
-	return truncateIdentifier(name), true
+	return TruncateIdentifier(name), true
 }
 
 func asciiOrValid(s string) bool {
@@ -684,7 +697,7 @@ func (p *insertScanner) typeIdentifier() (string, bool) {
 		return "", false
 	}
 	p.i += len(w)
-	return truncateIdentifier(name), true
+	return TruncateIdentifier(name), true
 }
 
 // systemTypeModifiers is how many modifiers each standard type takes,
@@ -725,56 +738,19 @@ func (p *insertScanner) typeModifiers(max int) bool {
 	}
 }
 
-// looksLikeInsert is a cheap test for statements worth the fast path.
-func looksLikeInsert(text []byte) bool {
+// LooksLikeInsert is a cheap test for statements worth the fast path.
+func LooksLikeInsert(text []byte) bool {
 	return len(text) > 7 && bytes.EqualFold(text[:6], []byte("insert")) && isSpace(text[6])
 }
 
-// keepCache answers the fast path's question (which values of an INSERT
-// matter) from the catalog of the database the statement runs in,
-// remembering the last few answers: a dump's INSERTs come table by table,
-// a script's may take turns between a few tables.
-type keepCache struct {
-	catalog *Catalog // the database of the statement being read
-	// drain, when set, is called before the catalog is asked: it returns
-	// once the statements read before have been applied.
-	drain func()
-
-	// The answers hold for one catalog as long as its generation lasts.
-	answered   *Catalog
-	generation int
-	answers    [keepAnswers]keepAnswer
-	next       int // the answer to replace
-}
-
-const keepAnswers = 8
-
-type keepAnswer struct {
-	table   ast.QName
-	columns []string
-	mask    []bool
-}
-
-func (k *keepCache) keep(table ast.QName, columns []string) []bool {
-	c := k.catalog
-	if k.answered != c || k.generation != c.generation {
-		k.answered, k.generation, k.answers = c, c.generation, [keepAnswers]keepAnswer{}
+// CloneStrings copies names that may point into a statement's text.
+func CloneStrings(names []string) []string {
+	if names == nil {
+		return nil
 	}
-	for i := range k.answers {
-		a := &k.answers[i]
-		if a.table == table && a.table.Name != "" && slices.Equal(a.columns, columns) {
-			return a.mask
-		}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strings.Clone(n)
 	}
-	if k.drain != nil {
-		k.drain()
-	}
-	a := &k.answers[k.next]
-	k.next = (k.next + 1) % keepAnswers
-	*a = keepAnswer{
-		table:   ast.QName{Schema: strings.Clone(table.Schema), Name: strings.Clone(table.Name)},
-		columns: cloneStrings(columns),
-		mask:    c.keyValues(table, columns),
-	}
-	return a.mask
+	return out
 }

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"os"
@@ -17,8 +17,8 @@ type mapping struct {
 // releaseStep is how much read data a mapping keeps before giving it back.
 const releaseStep = 8 << 20
 
-// newMappedSplitter reads a mapped file.
-func newMappedSplitter(file string, data []byte, progress *source.Progress) *Splitter {
+// NewMappedSplitter reads a mapped file.
+func NewMappedSplitter(file string, data []byte, progress *source.Progress) *Splitter {
 	s := &Splitter{
 		file:            file,
 		mapped:          &mapping{data: data, progress: progress},
@@ -39,7 +39,7 @@ func (s *Splitter) fillMapped() bool {
 		s.eof = true
 		return false
 	}
-	grow := min(chunkSize, len(m.data)-s.w)
+	grow := min(ChunkSize, len(m.data)-s.w)
 	s.w += grow
 	if m.progress != nil {
 		m.progress.Add(int64(grow))

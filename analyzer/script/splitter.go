@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
@@ -62,14 +64,14 @@ type Splitter struct {
 	// stmt is the statement Next hands out, reused: like Text, it is valid
 	// until the next call.
 	stmt Stmt
-	// rereadable is set when the input is a plain file whose lines can be
+	// Rereadable is set when the input is a plain file whose lines can be
 	// read again at the end: statements' first lines need not be kept.
-	rereadable bool
-	// insert, when set, reads a statement that starts with an i straight
+	Rereadable bool
+	// ReadInsert, when set, reads a statement that starts with an i straight
 	// from the window: it returns the statement's length, or false to let
 	// the lexer read it. (The INSERT fast path: a dump's rows are not lexed
 	// twice.)
-	insert func(text []byte, escapes, eof bool) (n int, ok bool)
+	ReadInsert func(text []byte, escapes, eof bool) (n int, ok bool)
 }
 
 // Stmt is one unit of the script: a SQL statement or a psql meta-command.
@@ -96,9 +98,6 @@ type Stmt struct {
 	Oversized bool
 	// Size is the statement's length in the input.
 	Size int64
-	// Events are what the statement did that rules may report; the driver
-	// fills them in before the rules run.
-	Events []Event
 }
 
 // Comment is a -- comment that speaks to pgseqlint (its text starts with
@@ -109,8 +108,8 @@ type Comment struct {
 }
 
 const (
-	// chunkSize is how much input the splitter reads at a time.
-	chunkSize = 4 << 20
+	// ChunkSize is how much input the splitter reads at a time.
+	ChunkSize = 4 << 20
 	// chunkHeadroom is the room before each chunk where the end of a
 	// statement the splitter has not finished goes.
 	chunkHeadroom = 64 << 10
@@ -122,7 +121,13 @@ const DefaultMaxStmtBytes = 64 << 20
 // NewSplitter reads src, naming it file in spans. Close it when done: it
 // reads ahead on a goroutine of its own.
 func NewSplitter(file string, src io.Reader) *Splitter {
-	return newSplitter(file, src, chunkSize, chunkHeadroom)
+	return NewSplitterWindow(file, src, ChunkSize)
+}
+
+// NewSplitterWindow is NewSplitter reading window bytes of src at a time:
+// less than ChunkSize for a short script.
+func NewSplitterWindow(file string, src io.Reader, window int) *Splitter {
+	return newSplitter(file, src, window, min(window, chunkHeadroom))
 }
 
 func newSplitter(file string, src io.Reader, size, headroom int) *Splitter {
@@ -143,12 +148,26 @@ func (s *Splitter) TakeDirectives() []Comment {
 	return d
 }
 
-// startAt makes the input start at p of the file it is part of. (A part
+// StartAt makes the input start at p of the file it is part of. (A part
 // starts at the start of a line, where columns in bytes and in characters
 // agree.)
-func (s *Splitter) startAt(p source.Position) {
+func (s *Splitter) StartAt(p source.Position) {
 	s.pos = position{offset: p.Offset, line: p.Line, col: p.Col, charCol: p.Col}
 }
+
+// StartEntry makes the input an entry of a pg_dump archive, named label in
+// spans, which starts at offset of all the entries' text and with
+// standard_conforming_strings set as the entries before left it.
+func (s *Splitter) StartEntry(label string, offset int64, standardStrings bool) {
+	s.entry, s.pos.offset, s.standardStrings = label, offset, standardStrings
+}
+
+// Offset is how far into the input the splitter has read.
+func (s *Splitter) Offset() int64 { return s.pos.offset }
+
+// StandardConformingStrings says whether standard_conforming_strings is on
+// where the splitter is.
+func (s *Splitter) StandardConformingStrings() bool { return s.standardStrings }
 
 // Close stops reading ahead, or unmaps the file.
 func (s *Splitter) Close() {
@@ -252,7 +271,7 @@ func (s *Splitter) next() (*Stmt, error) {
 		s.skipByteOrderMark()
 	}
 	lx := &s.lex
-	lx.stopAtInsert = s.insert != nil && lx.tokStart < 0
+	lx.stopAtInsert = s.ReadInsert != nil && lx.tokStart < 0
 	for {
 		end, status := lx.scan(s.buf[s.r:s.w], s.eof, s.standardStrings)
 		if status == lexInsert {
@@ -262,7 +281,7 @@ func (s *Splitter) next() (*Stmt, error) {
 			if s.MaxStmtBytes > 0 && len(text) > s.MaxStmtBytes {
 				text, eof = text[:s.MaxStmtBytes], false
 			}
-			if n, ok := s.insert(text, !s.standardStrings, eof); ok {
+			if n, ok := s.ReadInsert(text, !s.standardStrings, eof); ok {
 				s.takeComments()
 				st := s.emit(lx.tokStart + n)
 				st.Read = true
@@ -400,7 +419,7 @@ func (s *Splitter) emit(end int) *Stmt {
 	}
 	st := &s.stmt
 	*st = Stmt{Kind: lx.kind, Text: text, Oversized: oversized, Size: endPos.offset - start.offset, Escapes: !s.standardStrings,
-		Events: st.Events[:0], EscapedQuotes: st.EscapedQuotes[:0]}
+		EscapedQuotes: st.EscapedQuotes[:0]}
 	st.Span = s.span(start, endPos)
 	for _, q := range lx.escapedQuotes {
 		if q -= lx.tokStart; q < len(text) {
@@ -633,13 +652,70 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ParseText is the statement prepared for the parser as psql sends it,
+// byte for byte so that positions hold: a backslash-quote read with
+// standard_conforming_strings off becomes a doubled quote, and bytes the
+// parser cannot take (NUL, invalid UTF-8 such as Latin-1 text) become '?'.
+// A statement that no semicolon ends (the script's last, or one that a
+// meta-command on a later line sends) goes without the newline that ends
+// its last line and the empty lines after it, which psql skips: an error
+// at the end of input is on its last line that holds something. (Inside a
+// quote psql keeps empty lines; that changes the words of the error, not
+// its place.)
+func (st *Stmt) ParseText() string {
+	text := strings.TrimRight(string(st.Text), "\n")
+	if len(st.EscapedQuotes) == 0 && utf8.ValidString(text) && strings.IndexByte(text, 0) < 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, q := range st.EscapedQuotes {
+		b[q] = '\''
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 || r == 0 {
+			b[i] = '?'
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// At is the empty span at byte i of the statement's text.
+func (st *Stmt) At(i int) Span {
+	pos := position{offset: st.Span.Start, line: st.Span.Line, col: st.Span.Col, charCol: st.Span.CharCol}
+	pos.advance(st.Text[:i])
+	sp := st.Span
+	sp.Start, sp.End = pos.offset, pos.offset
+	sp.Line, sp.Col, sp.CharCol = pos.line, pos.col, pos.charCol
+	sp.EndLine, sp.EndCol, sp.EndCharCol = pos.line, pos.col, pos.charCol
+	return sp
+}
+
 // LineAt returns the line of the statement's text that holds offset (an
 // offset in the input, within the statement), for showing to people.
 func (st *Stmt) LineAt(offset int64) string {
 	i := int(offset - st.Span.Start)
 	if i < 0 || i > len(st.Text) {
-		return firstLine(st.Text)
+		return FirstLine(st.Text)
 	}
 	start := bytes.LastIndexByte(st.Text[:i], '\n') + 1
-	return firstLine(st.Text[start:])
+	return FirstLine(st.Text[start:])
+}
+
+// FirstLine is the first line of a statement, for showing it to people.
+func FirstLine(text []byte) string {
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	text = bytes.TrimRight(text, "\r")
+	const max = 200
+	if len(text) > max {
+		n := max
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		return string(text[:n]) + "…"
+	}
+	return string(text)
 }

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"bytes"
@@ -51,7 +51,7 @@ func TestCopyFolder(t *testing.T) {
 				f := newCopyFolder(tt.format, tt.keys, tt.want)
 				f.markRows = marked
 				feed(f, []byte(tt.data), cut)
-				f.finish()
+				f.Finish()
 				if got := describeFolder(f); got != tt.result {
 					t.Errorf("%s (cut at %d, rows marked %v): got %s, want %s", tt.name, cut, marked, got, tt.result)
 					break cuts
@@ -73,7 +73,7 @@ func rowReaders() []bool {
 // feed hands p to a folder as CopyData does when its window ends at at:
 // whole lines to Lines; a line cut there to Part, up to its newline; a last
 // line without a newline to Lines. It stops at the marker.
-func feed(f *copyFolder, p []byte, at int) {
+func feed(f *CopyFolder, p []byte, at int) {
 	last := bytes.LastIndexByte(p[:at], '\n') + 1
 	if _, _, marker := f.Lines(p[:last]); marker {
 		return
@@ -92,16 +92,16 @@ func feed(f *copyFolder, p []byte, at int) {
 	}
 }
 
-func describeFolder(f *copyFolder) string {
-	s := fmt.Sprintf("rows=%d", f.rows)
-	for i, k := range f.stats {
-		s += fmt.Sprintf(" key%d=%d..%d/%d", i, k.min, k.max, k.count)
-		if k.invalid > 0 {
-			s += fmt.Sprintf(" invalid=%d(%s)", k.invalid, k.firstInvalid)
+func describeFolder(f *CopyFolder) string {
+	s := fmt.Sprintf("rows=%d", f.Rows)
+	for i, k := range f.Stats {
+		s += fmt.Sprintf(" key%d=%d..%d/%d", i, k.Min, k.Max, k.Count)
+		if k.Invalid > 0 {
+			s += fmt.Sprintf(" invalid=%d(%s)", k.Invalid, k.FirstInvalid)
 		}
 	}
-	if f.problem != nil {
-		s += fmt.Sprintf(" problem@%d: %s", f.problem.line, f.problem.message)
+	if f.Problem != nil {
+		s += fmt.Sprintf(" problem@%d: %s", f.Problem.Line, f.Problem.Message)
 	}
 	return s
 }
@@ -130,9 +130,9 @@ func BenchmarkCopyFolder(b *testing.B) {
 			f.Lines(p[:n])
 			p = p[n:]
 		}
-		f.finish()
-		if f.problem != nil || f.stats[0].count == 0 {
-			b.Fatalf("%+v %+v", f.problem, f.stats[0])
+		f.Finish()
+		if f.Problem != nil || f.Stats[0].Count == 0 {
+			b.Fatalf("%+v %+v", f.Problem, f.Stats[0])
 		}
 	}
 }
@@ -168,7 +168,7 @@ func FuzzCopyRows(f *testing.F) {
 
 // feedByteByByte hands each line's bytes to Part one at a time and only
 // its newline to Lines, stopping at the marker as Lines does.
-func feedByteByByte(f *copyFolder, p []byte) {
+func feedByteByByte(f *CopyFolder, p []byte) {
 	for len(p) > 0 {
 		line, rest, found := bytes.Cut(p, []byte{'\n'})
 		if isMarkerLine(line) {
@@ -258,13 +258,13 @@ func compareFolds(t *testing.T, delim byte, keys []int, fields int, data []byte)
 	text := copyFormat{delim: delim, null: []byte(`\N`)}
 	pieces := newCopyFolder(text, keys, fields)
 	feedByteByByte(pieces, data)
-	pieces.finish()
+	pieces.Finish()
 	want := describeFolder(pieces)
 	for _, marked := range rowReaders() {
 		whole := newCopyFolder(text, keys, fields)
 		whole.markRows = marked
 		feed(whole, data, len(data))
-		whole.finish()
+		whole.Finish()
 		if got := describeFolder(whole); got != want {
 			t.Fatalf("delimiter %q, keys %v of %d fields in %.300q:\nwhole lines (rows marked %v): %s\nbyte by byte: %s", delim, keys, fields, data, marked, got, want)
 		}
@@ -331,7 +331,7 @@ func FuzzCopyRowsCSV(f *testing.F) {
 		}
 		folder := newCopyFolder(format, l.keys, l.want)
 		feed(folder, data, at)
-		folder.finish()
+		folder.Finish()
 		if got, want := describeFolder(folder), csvReference(data, format, l.keys, l.want); got != want {
 			t.Fatalf("keys %v of %d fields, %+v, cut at %d, in %q:\nfolder:    %s\nreference: %s", l.keys, l.want, format, at, data, got, want)
 		}
@@ -398,8 +398,8 @@ func csvReference(data []byte, format copyFormat, keys []int, want int) string {
 	if format.header && len(rows) > 0 {
 		rows, rowLines = rows[1:], rowLines[1:]
 	}
-	stats := make([]keyStats, len(keys))
-	var problem *rowProblem
+	stats := make([]KeyStats, len(keys))
+	var problem *RowProblem
 	for r, fields := range rows {
 		for slot, k := range keys {
 			if k >= len(fields) {
@@ -413,11 +413,11 @@ func csvReference(data []byte, format copyFormat, keys []int, want int) string {
 				stats[slot].noteInvalid(valueTooLong)
 			case !v.quoted && bytes.Equal(v.value, format.null):
 			case err == nil:
-				stats[slot].add(n)
+				stats[slot].Add(n)
 			default:
 				if whole, frac, ok := strings.Cut(digits, "."); ok && strings.Trim(frac, "0") == "" {
 					if n, err := strconv.ParseInt(whole, 10, 64); err == nil {
-						stats[slot].add(n)
+						stats[slot].Add(n)
 						continue
 					}
 				}
@@ -425,12 +425,12 @@ func csvReference(data []byte, format copyFormat, keys []int, want int) string {
 			}
 		}
 		if problem == nil && want > 0 && len(fields) != want {
-			c := copyFolder{wantFields: want, rowLine: rowLines[r]}
+			c := CopyFolder{wantFields: want, rowLine: rowLines[r]}
 			c.wrongFieldCount(len(fields))
-			problem = c.problem
+			problem = c.Problem
 		}
 	}
-	return describeFolder(&copyFolder{rows: int64(len(rows)), stats: stats, problem: problem})
+	return describeFolder(&CopyFolder{Rows: int64(len(rows)), Stats: stats, Problem: problem})
 }
 
 // csvMarkerLine is the offset of the first line `\.`, or -1: psql looks

@@ -1,4 +1,4 @@
-package analyzer
+package script
 
 import (
 	"math/rand/v2"

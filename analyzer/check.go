@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
@@ -96,11 +97,11 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 }
 
 func newDriver(opts Options) *driver {
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
 	d.current = d.catalog("")
 	d.applier = newApplier(d)
-	d.keep.drain = d.applier.drain
+	d.keep.Drain = d.applier.drain
 	return d
 }
 
@@ -108,14 +109,14 @@ func newDriver(opts Options) *driver {
 // the catalog of the database it runs in, and calls the rules.
 type driver struct {
 	opts      Options
-	catalogs  map[string]*Catalog
-	order     []*Catalog
-	current   *Catalog
-	clock     clock
+	catalogs  map[string]*catalog.Catalog
+	order     []*catalog.Catalog
+	current   *catalog.Catalog
+	clock     catalog.Clock
 	diags     []Diagnostic
 	ignores   []*Ignore
 	fileOrder map[string]int
-	keep      keepCache
+	keep      catalog.KeepCache
 	// inserts is the fast path's arena for INSERTs the lexer read; applier
 	// has those the splitter read.
 	inserts script.InsertArena
@@ -137,11 +138,11 @@ type driver struct {
 }
 
 // catalog returns the model of a database, creating it at first use.
-func (d *driver) catalog(name string) *Catalog {
+func (d *driver) catalog(name string) *catalog.Catalog {
 	if c, ok := d.catalogs[name]; ok {
 		return c
 	}
-	c := newCatalog(name)
+	c := catalog.New(name)
 	d.catalogs[name] = c
 	d.order = append(d.order, c)
 	return c
@@ -213,7 +214,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d.keep.catalog = d.current
+		d.keep.Catalog = d.current
 		st, err := sp.Next()
 		if err == nil && st.Read {
 			d.applier.add(st, sp.TakeDirectives(), ignores, sp.Rereadable)
@@ -248,8 +249,16 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 // the applier's goroutine.
 func (d *driver) applyReadAhead(q *queuedInsert) {
 	x := d.begin(&q.stmt, q.rereadable)
-	x.c.apply(x, &q.ins)
+	x.c.Apply(&x.Exec, &q.ins)
 	d.end(&q.stmt, q.directives, q.ignores)
+}
+
+// exec is a statement being run: the statement, the catalog of the
+// database it runs in, and its run there.
+type exec struct {
+	catalog.Exec
+	c    *catalog.Catalog
+	stmt *script.Stmt
 }
 
 // begin starts running a statement: it moves the clock and readies the
@@ -258,11 +267,11 @@ func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 	d.clock++
 	d.statements++
 	// One exec serves every statement: what outlives it is copied out.
-	d.exec = exec{c: d.current, stmt: st, site: Site{Span: st.Span, Clock: d.clock, Through: st.Span}, events: d.exec.events[:0]}
+	d.exec = exec{Exec: catalog.Exec{Site: catalog.Site{Span: st.Span, Clock: d.clock, Through: st.Span}, Events: d.exec.Events[:0]}, c: d.current, stmt: st}
 	if !rereadable {
 		// A file can give a finding's line back at the end; other
 		// inputs keep every statement's first line.
-		d.exec.site.Source = script.FirstLine(st.Text)
+		d.exec.Site.Source = script.FirstLine(st.Text)
 	}
 	return &d.exec
 }
@@ -273,13 +282,13 @@ func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *igno
 	if !d.schema {
 		d.runRules(st)
 	}
-	ignores.statement(directives, st.Span, d.exec.site.Through.End)
+	ignores.statement(directives, st.Span, d.exec.Site.Through.End)
 }
 
 // tooLong notes a statement longer than the splitter keeps, which is read
 // past unparsed, with its COPY rows if it has any.
 func (d *driver) tooLong(x *exec, sp *script.Splitter) error {
-	x.report(&StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
+	x.Report(&catalog.StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
 	if x.stmt.CopyIn {
 		_, err := sp.CopyData(nil)
 		return err
@@ -307,13 +316,13 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 	text := st.ParseText()
 	if !d.schema && !d.opts.Reference && script.LooksLikeInsert(st.Text) {
 		if ins, ok := script.ParseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
-			x.c.apply(x, ins)
+			x.c.Apply(&x.Exec, ins)
 			return nil
 		}
 	}
 	stmts, err := pgparse.Parse(text)
 	if err != nil {
-		x.report(d.syntaxError(st, err))
+		x.Report(d.syntaxError(st, err))
 		if st.CopyIn {
 			// psql would read the rows as SQL; they are still data.
 			_, err := sp.CopyData(nil)
@@ -333,7 +342,7 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 			}
 			continue
 		}
-		x.c.apply(x, s)
+		x.c.Apply(&x.Exec, s)
 	}
 	if st.CopyIn && !copied {
 		_, err := sp.CopyData(nil)
@@ -344,19 +353,19 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 
 // copyIn reads the rows of a COPY FROM STDIN and applies them.
 func (d *driver) copyIn(x *exec, sp *script.Splitter, cp *ast.Copy) error {
-	plan := x.c.planCopy(x, cp)
-	plan.folder.Serial = d.opts.Reference
-	end, err := sp.CopyData(plan.folder)
+	plan := x.c.PlanCopy(&x.Exec, cp)
+	plan.Folder.Serial = d.opts.Reference
+	end, err := sp.CopyData(plan.Folder)
 	if err != nil {
 		return err
 	}
-	x.site.Through = x.site.Through.To(end.Span)
-	x.c.finishCopy(x, plan, end)
+	x.Site.Through = x.Site.Through.To(end.Span)
+	x.c.FinishCopy(&x.Exec, plan, end)
 	return nil
 }
 
-func (d *driver) syntaxError(st *script.Stmt, err error) *SyntaxError {
-	se := &SyntaxError{Message: err.Error(), Span: st.Span}
+func (d *driver) syntaxError(st *script.Stmt, err error) *catalog.SyntaxError {
+	se := &catalog.SyntaxError{Message: err.Error(), Span: st.Span}
 	var perr *pgparse.SyntaxError
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
 		se.Span = st.At(perr.Offset)
@@ -374,12 +383,12 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 		if db, same := script.ConnectTarget(args); !same {
 			d.current = d.catalog(db)
 		}
-		d.current.searchPath = defaultSearchPath
+		d.current.NewSession()
 	case "i", "include", "ir", "include_relative":
 		err := d.include(ctx, x, name, args)
 		// The file's statements ran as statements of their own, with the
 		// exec x: what they did is not what the \i did.
-		x.events = x.events[:0]
+		x.Events = x.Events[:0]
 		return err
 	case "copy":
 		if d.schema {
@@ -390,7 +399,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 			return nil // \copy ... to: psql writes rows out, nothing is loaded
 		}
 		if err != nil {
-			x.report(&SyntaxError{Message: err.Error(), Span: x.stmt.Span})
+			x.Report(&catalog.SyntaxError{Message: err.Error(), Span: x.stmt.Span})
 			if x.stmt.CopyIn {
 				_, err := sp.CopyData(nil)
 				return err
@@ -400,7 +409,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 		if x.stmt.CopyIn {
 			return d.copyIn(x, sp, cp)
 		}
-		x.c.apply(x, cp)
+		x.c.Apply(&x.Exec, cp)
 	}
 	return nil
 }
@@ -408,7 +417,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 func (d *driver) runRules(st *script.Stmt) {
 	for _, r := range d.opts.Rules {
 		if r.OnStmt != nil {
-			d.pass.Rule, d.pass.Stmt, d.pass.Events, d.pass.Catalog = r, st, d.exec.events, d.current
+			d.pass.Rule, d.pass.Stmt, d.pass.Events, d.pass.Catalog = r, st, d.exec.Events, d.current
 			r.OnStmt(&d.pass)
 		}
 	}

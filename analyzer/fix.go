@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -15,21 +16,21 @@ import (
 // or the start value when there is none, so that the next value is just
 // past the keys. It is right even when the data differs from the script,
 // and running it twice changes nothing.
-func FixFor(s *Sequence) *Fix {
-	at := s.fixSite()
+func FixFor(s *catalog.Sequence) *Fix {
+	at := s.FixSite()
 	return &Fix{SQL: computedSetval(s), Static: staticSetval(s), After: at.Through}
 }
 
 // computedSetval is setval(s, greatest(max(key), start), max(key) >= start):
 // past the largest key, or at the start for an empty table, where
 // setval(s, start, false) makes the next value the start itself.
-func computedSetval(s *Sequence) string {
+func computedSetval(s *catalog.Sequence) string {
 	agg, toward, cmp := "max", "greatest", ">="
-	if !s.ascending() {
+	if !s.Ascending() {
 		agg, toward, cmp = "min", "least", "<="
 	}
 	var key, from string
-	if tables := keyTables(s); len(tables) == 1 {
+	if tables := s.KeyTables(); len(tables) == 1 {
 		key = fmt.Sprintf("%s(%s)", agg, script.QuoteIdent(tables[0].Name))
 		from = script.QualifiedName(tables[0].Table.Name)
 	} else {
@@ -43,12 +44,12 @@ func computedSetval(s *Sequence) string {
 		from = fmt.Sprintf("(SELECT %s(%s) AS key) AS k", toward, strings.Join(parts, ", "))
 	}
 	value := fmt.Sprintf("%s(%s, %d)", toward, key, s.Start)
-	passLimit, numeric := s.keyTypes()
+	passLimit, numeric := keyTypes(s)
 	if passLimit {
 		// setval rejects a value beyond MAXVALUE (MINVALUE, descending):
 		// at the limit, nextval has nothing left to collide with.
 		past, limit := "least", s.Max
-		if !s.ascending() {
+		if !s.Ascending() {
 			past, limit = "greatest", s.Min
 		}
 		value = fmt.Sprintf("%s(%s, %d)", past, value, limit)
@@ -64,47 +65,18 @@ func computedSetval(s *Sequence) string {
 // keyTypes reports whether a column the sequence feeds can hold a key
 // beyond its MAXVALUE (below its MINVALUE, descending), and whether one is
 // numeric.
-func (s *Sequence) keyTypes() (passLimit, numeric bool) {
+func keyTypes(s *catalog.Sequence) (passLimit, numeric bool) {
 	for _, col := range s.FedColumns() {
-		lo, hi := col.Kind.keyRange()
-		numeric = numeric || col.Kind == KindNumeric
-		passLimit = passLimit || col.Kind == KindNumeric || s.ascending() && hi > s.Max || !s.ascending() && lo < s.Min
+		lo, hi := col.Kind.Range()
+		numeric = numeric || col.Kind == catalog.KindNumeric
+		passLimit = passLimit || col.Kind == catalog.KindNumeric || s.Ascending() && hi > s.Max || !s.Ascending() && lo < s.Min
 	}
 	return passLimit, numeric
 }
 
-// keyTables returns the fed columns whose tables a query must read: a
-// query on a parent already reads its children and partitions.
-func keyTables(s *Sequence) []*Column {
-	cols := s.FedColumns()
-	var out []*Column
-	for _, col := range cols {
-		covered := false
-		for _, other := range cols {
-			if other != col && other.Name == col.Name && isAncestor(other.Table, col.Table) {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			out = append(out, col)
-		}
-	}
-	return out
-}
-
-func isAncestor(a, t *Table) bool {
-	for _, p := range t.Parents {
-		if p == a || isAncestor(a, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // staticSetval writes pg_dump's own form with the values the computed form
 // would find in the data the input loads; "" when some keys cannot be seen.
-func staticSetval(s *Sequence) string {
+func staticSetval(s *catalog.Sequence) string {
 	cols := s.FedColumns()
 	for _, col := range cols {
 		if col.Keys.Unknown() != nil || col.Keys.Inexact {
@@ -112,7 +84,7 @@ func staticSetval(s *Sequence) string {
 		}
 	}
 	value, called := s.Start, false
-	if _, key, found := s.extremeKey(cols); found && (s.ascending() && key >= s.Start || !s.ascending() && key <= s.Start) {
+	if _, key, found := s.ExtremeKey(cols); found && (s.Ascending() && key >= s.Start || !s.Ascending() && key <= s.Start) {
 		value, called = min(max(key, s.Min), s.Max), true
 	}
 	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);", script.QuoteLiteral(s.QualifiedName()), value, called)
@@ -120,7 +92,7 @@ func staticSetval(s *Sequence) string {
 
 // CollisionDiagnostic describes a collision: at the load when nothing moved
 // the sequence afterwards, at the move when a move left it behind.
-func CollisionDiagnostic(c *Collision) Diagnostic {
+func CollisionDiagnostic(c *catalog.Collision) Diagnostic {
 	s := c.Sequence
 	d := Diagnostic{
 		Span:   c.Load.At.Span,
@@ -136,7 +108,7 @@ func CollisionDiagnostic(c *Collision) Diagnostic {
 		d.Subject.MaxKey = fmt.Sprint(c.Key)
 	}
 	bound := "up to"
-	if !s.ascending() {
+	if !s.Ascending() {
 		bound = "down to"
 	}
 	col := c.Column.QualifiedName()
@@ -162,7 +134,7 @@ func CollisionDiagnostic(c *Collision) Diagnostic {
 // fixComment names the column and where its keys were loaded, and says
 // when no setval can help: a cycling sequence whose keys reach its limit
 // starts over among them.
-func fixComment(c *Collision) []string {
+func fixComment(c *catalog.Collision) []string {
 	s := c.Sequence
 	loaded := fmt.Sprintf("%s: keys loaded by %s at %s", c.Column.QualifiedName(), c.Load.Kind, lineOf(c.Load.At.Span))
 	if c.Stale != nil {
@@ -171,10 +143,10 @@ func fixComment(c *Collision) []string {
 	comment := []string{loaded}
 	if s.Cycle && !c.Hidden {
 		limitName, limit, restart := "MAXVALUE", s.Max, s.Min
-		if !s.ascending() {
+		if !s.Ascending() {
 			limitName, limit, restart = "MINVALUE", s.Min, s.Max
 		}
-		if s.ascending() && c.Key >= limit || !s.ascending() && c.Key <= limit {
+		if s.Ascending() && c.Key >= limit || !s.Ascending() && c.Key <= limit {
 			comment = append(comment, fmt.Sprintf("sequence %s cycles and the keys reach its %s %d: it starts over at %d, among them, whatever setval says",
 				s.QualifiedName(), limitName, limit, restart))
 		}
@@ -182,11 +154,11 @@ func fixComment(c *Collision) []string {
 	return comment
 }
 
-func moveName(k MoveKind) string {
+func moveName(k catalog.MoveKind) string {
 	switch k {
-	case MoveRestart:
+	case catalog.MoveRestart:
 		return "RESTART"
-	case MoveTruncate:
+	case catalog.MoveTruncate:
 		return "TRUNCATE ... RESTART IDENTITY"
 	}
 	return "setval"

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -10,8 +11,8 @@ type Pass struct {
 	Rule *Rule
 	Stmt *script.Stmt
 	// Events are what the statement did that rules may report.
-	Events  []Event
-	Catalog *Catalog
+	Events  []catalog.Event
+	Catalog *catalog.Catalog
 	opts    *Options
 	report  func(Diagnostic)
 }

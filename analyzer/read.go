@@ -78,13 +78,13 @@ func inputError(name string, err error) error {
 // entry is split as a script of its own, whose spans name the entry.
 func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archive) error {
 	// pg_restore opens a session of its own.
-	d.current.searchPath = defaultSearchPath
+	d.current.NewSession()
 	standardStrings := true
 	var offset int64
 	for _, step := range a.Plan() {
 		e := step.Entry
 		if step.Schema != "" {
-			d.current.setSearchPath([]string{step.Schema, "pg_catalog"})
+			d.current.SetSearchPath([]string{step.Schema, "pg_catalog"})
 		}
 		var parts []io.Reader
 		// Most entries are one short definition: a small window will do,

@@ -21,7 +21,7 @@ func (d *driver) readSchema(ctx context.Context) error {
 	// The migrations run in a session of their own: a search_path the
 	// schema set does not carry over.
 	for _, c := range d.order {
-		c.searchPath = defaultSearchPath
+		c.NewSession()
 	}
 	return nil
 }

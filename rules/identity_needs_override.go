@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -28,7 +29,7 @@ SELECT setval(pg_get_serial_sequence('users', 'id'), 2);`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
-			io, ok := ev.(*analyzer.IdentityOverride)
+			io, ok := ev.(*catalog.IdentityOverride)
 			if !ok {
 				continue
 			}

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/pgseqlint/pgseqlint/analyzer"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
+)
 
 // MalformedCopy reports COPY data the server rejects, and COPY blocks that
 // never end.
@@ -29,7 +32,7 @@ as data, so the statements that should follow, the setval lines among them, neve
 	},
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
-			cp, ok := ev.(*analyzer.CopyProblem)
+			cp, ok := ev.(*catalog.CopyProblem)
 			if !ok {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -38,7 +39,7 @@ SELECT setval('events_id_seq', 2000000000);`,
 
 // nearLimit speaks of the keys when they are past the threshold, else of
 // the sequence's own position.
-func nearLimit(r analyzer.Reach, threshold float64) (analyzer.Diagnostic, bool) {
+func nearLimit(r catalog.Reach, threshold float64) (analyzer.Diagnostic, bool) {
 	seq := r.Sequence.QualifiedName()
 	d := analyzer.Diagnostic{Subject: &analyzer.Subject{Sequence: seq}}
 	end := fmt.Sprintf("which runs out at %d", r.Limit)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -30,7 +31,7 @@ ALTER TABLE users ALTER COLUMN id SET DEFAULT nextval('users_id_seq');`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
-			ms, ok := ev.(*analyzer.MissingSequence)
+			ms, ok := ev.(*catalog.MissingSequence)
 			if !ok {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 )
 
 // StatementTooLong reports statements longer than --max-statement-bytes,
@@ -25,7 +26,7 @@ assumes --max-statement-bytes 64.`,
 	},
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
-			if tl, ok := ev.(*analyzer.StatementTooLong); ok {
+			if tl, ok := ev.(*catalog.StatementTooLong); ok {
 				pass.Report(analyzer.Diagnostic{
 					Span:   pass.Stmt.Span,
 					Source: pass.Stmt.LineAt(pass.Stmt.Span.Start),

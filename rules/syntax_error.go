@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/pgseqlint/pgseqlint/analyzer"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
+)
 
 // SyntaxError reports statements that PostgreSQL's parser rejects.
 var SyntaxError = &analyzer.Rule{
@@ -17,7 +20,7 @@ checks the rest of the script as the server would run it: without that statement
 	},
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
-			if se, ok := ev.(*analyzer.SyntaxError); ok {
+			if se, ok := ev.(*catalog.SyntaxError); ok {
 				pass.Report(analyzer.Diagnostic{
 					Span:    se.Span,
 					Source:  pass.Stmt.LineAt(se.Span.Start),

@@ -6,7 +6,7 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
-// mapping is a file the splitter reads in place, in windows of chunkSize
+// mapping is a file the splitter reads in place, in windows of ChunkSize
 // bytes, giving back the pages behind it.
 type mapping struct {
 	data     []byte

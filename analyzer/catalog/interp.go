@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"fmt"
@@ -8,28 +8,27 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
-// exec is one statement being applied to the catalog.
-type exec struct {
-	c      *Catalog
-	stmt   *script.Stmt
-	site   Site
+// Exec is one statement being applied to a catalog: where it stands in the
+// script, and what it did that rules may report.
+type Exec struct {
+	Site   Site
+	Events []Event
 	failed bool
-	// events are what the statement did that rules may report.
-	events []Event
 }
 
-func (x *exec) report(e Event) { x.events = append(x.events, e) }
+// Report records an event of the statement.
+func (x *Exec) Report(e Event) { x.Events = append(x.Events, e) }
 
 // fail records that the server rejects the statement; what it would have
 // done does not happen.
-func (x *exec) fail(format string, args ...any) {
+func (x *Exec) fail(format string, args ...any) {
 	x.failed = true
-	x.report(&StatementFailed{Message: fmt.Sprintf(format, args...)})
+	x.Report(&StatementFailed{Message: fmt.Sprintf(format, args...)})
 }
 
-// apply runs one parsed statement against the catalog. COPY FROM STDIN is
-// not handled here: see planCopy.
-func (c *Catalog) apply(x *exec, s ast.Stmt) {
+// Apply runs one parsed statement against the catalog. COPY FROM STDIN is
+// not handled here: see PlanCopy.
+func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 	switch s := s.(type) {
 	case *ast.CreateTable:
 		c.createTable(x, s)
@@ -76,7 +75,7 @@ func (c *Catalog) apply(x *exec, s ast.Stmt) {
 	}
 }
 
-func (c *Catalog) createSchema(x *exec, s *ast.CreateSchema) {
+func (c *Catalog) createSchema(x *Exec, s *ast.CreateSchema) {
 	name := script.TruncateIdentifier(s.Name)
 	if _, ok := c.schemas[name]; ok {
 		if !s.IfNotExists {
@@ -92,7 +91,7 @@ func (c *Catalog) createSchema(x *exec, s *ast.CreateSchema) {
 	saved := c.searchPath
 	c.searchPath = append([]string{name}, saved...)
 	for _, elt := range s.Elements {
-		c.apply(x, elt)
+		c.Apply(x, elt)
 	}
 	c.searchPath = saved
 }
@@ -109,7 +108,7 @@ func (c *Catalog) createRelation(s *ast.CreateRelation) {
 	}
 }
 
-func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
+func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 	name, ok := c.creationName(s.Name, s.Temp)
 	if !ok {
 		x.fail("no schema has been selected to create %s in", script.QuoteIdent(s.Name.Name))
@@ -194,7 +193,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 			return
 		}
 	}
-	t.reshaped = x.site
+	t.reshaped = x.Site
 	c.addTable(t)
 	for _, p := range parents {
 		t.Parents = append(t.Parents, p)
@@ -207,7 +206,7 @@ func (c *Catalog) createTable(x *exec, s *ast.CreateTable) {
 
 // defineColumn applies a column definition: its type, and the sequence a
 // serial type, an identity or a default gives it.
-func (c *Catalog) defineColumn(x *exec, col *Column, def *ast.ColumnDef) {
+func (c *Catalog) defineColumn(x *Exec, col *Column, def *ast.ColumnDef) {
 	kind, serial := columnType(def.Type)
 	if !def.Inherited {
 		col.Kind = kind
@@ -231,7 +230,7 @@ func (c *Catalog) defineColumn(x *exec, col *Column, def *ast.ColumnDef) {
 
 // implicitSequence creates the sequence of a serial or identity column,
 // named as PostgreSQL names it unless SEQUENCE NAME is given.
-func (c *Catalog) implicitSequence(x *exec, col *Column, name *ast.QName, opts ast.SeqOptions) *Sequence {
+func (c *Catalog) implicitSequence(x *Exec, col *Column, name *ast.QName, opts ast.SeqOptions) *Sequence {
 	schema := col.Table.Name.Schema
 	var q ast.QName
 	if name != nil {
@@ -256,12 +255,12 @@ func (c *Catalog) implicitSequence(x *exec, col *Column, name *ast.QName, opts a
 		return nil
 	}
 	seq.OwnedBy = col
-	seq.Created = x.site
+	seq.Created = x.Site
 	c.addSequence(seq)
 	return seq
 }
 
-func (c *Catalog) addIdentity(x *exec, col *Column, id *ast.Identity) {
+func (c *Catalog) addIdentity(x *Exec, col *Column, id *ast.Identity) {
 	opts := id.Options
 	seq := c.implicitSequence(x, col, opts.SequenceName, opts)
 	if seq == nil {
@@ -278,7 +277,7 @@ func (c *Catalog) addIdentity(x *exec, col *Column, id *ast.Identity) {
 
 // copyIdentity gives a column created by LIKE ... INCLUDING IDENTITY its own
 // sequence with the options of the source's.
-func (c *Catalog) copyIdentity(x *exec, col *Column, kind IdentityKind, like *Sequence) {
+func (c *Catalog) copyIdentity(x *Exec, col *Column, kind IdentityKind, like *Sequence) {
 	start, inc, lo, hi, cycle := like.Start, like.Increment, like.Min, like.Max, like.Cycle
 	c.addIdentity(x, col, &ast.Identity{
 		Always:  kind == IdentityAlways,
@@ -289,7 +288,7 @@ func (c *Catalog) copyIdentity(x *exec, col *Column, kind IdentityKind, like *Se
 // bindDefault sets a column's default. A nextval('name') in it ties the
 // column to that sequence, resolved now: the regclass constant is bound
 // to the sequence itself, so later renames do not matter.
-func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
+func (c *Catalog) bindDefault(x *Exec, col *Column, def ast.Expr) {
 	col.HasDefault = true
 	target, ok := nextvalTarget(def)
 	if !ok {
@@ -303,7 +302,7 @@ func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
 		} else if q, ok := c.surelyMissing(target.name); ok {
 			// nextval('s'::text) looks s up each time it runs: the default
 			// is stored, and the inserts that take it fail.
-			x.report(&MissingSequence{Name: q, Use: "column default"})
+			x.Report(&MissingSequence{Name: q, Use: "column default"})
 		}
 		col.setFeed(nil)
 		return
@@ -313,7 +312,7 @@ func (c *Catalog) bindDefault(x *exec, col *Column, def ast.Expr) {
 
 // missingSequence handles a reference to a sequence that does not exist:
 // the server rejects the statement.
-func (c *Catalog) missingSequence(x *exec, name ast.QName, use string) {
+func (c *Catalog) missingSequence(x *Exec, name ast.QName, use string) {
 	if q, rel := c.lookup(name); rel != nil {
 		// A table, view or index of that name: "is not a sequence". A
 		// default only stores the name; its inserts fail.
@@ -324,7 +323,7 @@ func (c *Catalog) missingSequence(x *exec, name ast.QName, use string) {
 	}
 	if q, ok := c.surelyMissing(name); ok {
 		x.failed = true
-		x.report(&MissingSequence{Name: q, Use: use})
+		x.Report(&MissingSequence{Name: q, Use: use})
 	}
 }
 
@@ -419,7 +418,7 @@ func isFunc(f *ast.FuncCall, name string) bool {
 	return f.Name.Name == name && (f.Name.Schema == "" || f.Name.Schema == "pg_catalog")
 }
 
-func (c *Catalog) alterTable(x *exec, s *ast.AlterTable) {
+func (c *Catalog) alterTable(x *Exec, s *ast.AlterTable) {
 	t := c.table(s.Name)
 	if t == nil {
 		return // a sequence or view altered as a table, or a table the script does not know
@@ -432,7 +431,7 @@ func (c *Catalog) alterTable(x *exec, s *ast.AlterTable) {
 	}
 }
 
-func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) {
+func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) {
 	// Column changes reach inheritance children and partitions unless ONLY.
 	targets := t.reach(only)
 	switch cmd.Kind {
@@ -460,7 +459,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 			}
 			col := &Column{Table: tt, Name: cmd.Def.Name}
 			tt.Columns = append(tt.Columns, col)
-			tt.reshaped = x.site
+			tt.reshaped = x.Site
 			c.defineColumn(x, col, cmd.Def)
 			if tt != t && col.Feed == nil && targets[0].column(col.Name).Feed != nil {
 				col.setFeed(targets[0].column(col.Name).Feed)
@@ -517,7 +516,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		child.Parents = append(child.Parents, parent)
 		parent.Children = append(parent.Children, child)
 		child.partition = cmd.Kind == ast.AlterAttachPartition
-		parent.reshaped, child.reshaped = x.site, x.site
+		parent.reshaped, child.reshaped = x.Site, x.Site
 	case ast.AlterDetachPartition, ast.AlterNoInherit:
 		other := c.table(cmd.Other)
 		if other == nil {
@@ -529,7 +528,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 		}
 		parent.Children = removeItem(parent.Children, child)
 		child.Parents = removeItem(child.Parents, parent)
-		parent.reshaped, child.reshaped = x.site, x.site
+		parent.reshaped, child.reshaped = x.Site, x.Site
 	case ast.AlterColumnType:
 		kind, _ := columnType(*cmd.Type)
 		for _, tt := range targets {
@@ -544,7 +543,7 @@ func (c *Catalog) alterTableCmd(x *exec, t *Table, only bool, cmd ast.AlterCmd) 
 
 // fillNewColumn gives the rows already in a table the new column's default:
 // a sequence default calls nextval once per row.
-func (c *Catalog) fillNewColumn(x *exec, col *Column) {
+func (c *Catalog) fillNewColumn(x *Exec, col *Column) {
 	if col.Feed == nil {
 		return
 	}
@@ -554,7 +553,7 @@ func (c *Catalog) fillNewColumn(x *exec, col *Column) {
 		col.Keys.Inexact = true
 		return
 	}
-	c.defaultRows(col, t.rows, &Load{Kind: LoadDefault, At: x.site})
+	c.defaultRows(col, t.rows, &Load{Kind: LoadDefault, At: x.Site})
 }
 
 // defaultRows records n rows taking a column's sequence default.
@@ -571,7 +570,7 @@ func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
 	col.Keys.addStats(script.KeyStats{Count: n, Min: lo, Max: hi}, load)
 }
 
-func (c *Catalog) setIdentity(x *exec, t *Table, cmd ast.AlterCmd) {
+func (c *Catalog) setIdentity(x *Exec, t *Table, cmd ast.AlterCmd) {
 	col := t.column(cmd.Column)
 	if col == nil || col.Identity == NotIdentity || col.Feed == nil {
 		x.fail("column %s of relation %s is not an identity column", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
@@ -588,18 +587,18 @@ func (c *Catalog) setIdentity(x *exec, t *Table, cmd ast.AlterCmd) {
 
 // changeSequence applies ALTER SEQUENCE options (also given through ALTER
 // COLUMN ... SET/RESTART of an identity column).
-func (c *Catalog) changeSequence(x *exec, seq *Sequence, opts ast.SeqOptions) {
+func (c *Catalog) changeSequence(x *Exec, seq *Sequence, opts ast.SeqOptions) {
 	if err := seq.alter(opts, false); err != nil {
 		x.fail("%v", err)
 		return
 	}
-	seq.reshaped = x.site
+	seq.reshaped = x.Site
 	if opts.Restart != nil {
-		seq.LastMove = &Move{Kind: MoveRestart, At: x.site}
+		seq.LastMove = &Move{Kind: MoveRestart, At: x.Site}
 	}
 }
 
-func (c *Catalog) createSequence(x *exec, s *ast.CreateSequence) {
+func (c *Catalog) createSequence(x *Exec, s *ast.CreateSequence) {
 	name, ok := c.creationName(s.Name, s.Temp)
 	if !ok {
 		x.fail("no schema has been selected to create %s in", script.QuoteIdent(s.Name.Name))
@@ -616,7 +615,7 @@ func (c *Catalog) createSequence(x *exec, s *ast.CreateSequence) {
 		x.fail("%v", err)
 		return
 	}
-	seq.Created = x.site
+	seq.Created = x.Site
 	if !c.setOwner(x, seq, s.Options.OwnedBy) {
 		return
 	}
@@ -624,7 +623,7 @@ func (c *Catalog) createSequence(x *exec, s *ast.CreateSequence) {
 }
 
 // setOwner applies OWNED BY; it reports false when the statement fails.
-func (c *Catalog) setOwner(x *exec, seq *Sequence, owner *ast.OwnedBy) bool {
+func (c *Catalog) setOwner(x *Exec, seq *Sequence, owner *ast.OwnedBy) bool {
 	switch {
 	case owner == nil:
 	case owner.None:
@@ -644,7 +643,7 @@ func (c *Catalog) setOwner(x *exec, seq *Sequence, owner *ast.OwnedBy) bool {
 	return true
 }
 
-func (c *Catalog) alterSequence(x *exec, s *ast.AlterSequence) {
+func (c *Catalog) alterSequence(x *Exec, s *ast.AlterSequence) {
 	seq := c.sequence(s.Name)
 	if seq == nil {
 		if !s.IfExists {
@@ -658,7 +657,7 @@ func (c *Catalog) alterSequence(x *exec, s *ast.AlterSequence) {
 	c.changeSequence(x, seq, s.Options)
 }
 
-func (c *Catalog) drop(x *exec, s *ast.Drop) {
+func (c *Catalog) drop(x *Exec, s *ast.Drop) {
 	for _, name := range s.Names {
 		switch s.Kind {
 		case ast.ObjTable:
@@ -712,7 +711,7 @@ func isPartitionOf(d, t *Table) bool {
 	return d.partition && (len(d.Parents) == 1 && (d.Parents[0] == t || isPartitionOf(d.Parents[0], t)))
 }
 
-func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
+func (c *Catalog) dropSchema(x *Exec, schema string, cascade bool) {
 	schema = script.TruncateIdentifier(schema)
 	if _, ok := c.schemas[schema]; !ok {
 		return
@@ -740,7 +739,7 @@ func (c *Catalog) dropSchema(x *exec, schema string, cascade bool) {
 	delete(c.schemas, schema)
 }
 
-func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
+func (c *Catalog) renameObject(x *Exec, s *ast.Rename) {
 	switch s.Kind {
 	case ast.ObjSchema:
 		old, nu := script.TruncateIdentifier(s.Name.Name), script.TruncateIdentifier(s.NewName)
@@ -764,7 +763,7 @@ func (c *Catalog) renameObject(x *exec, s *ast.Rename) {
 		for _, tt := range t.reach(false) {
 			if col := tt.column(s.Column); col != nil {
 				col.Name = script.TruncateIdentifier(s.NewName)
-				tt.reshaped = x.site
+				tt.reshaped = x.Site
 			}
 		}
 	default:
@@ -792,7 +791,7 @@ func (c *Catalog) renameInPath(old, nu string) {
 }
 
 // setSchema moves a relation; a table takes the sequences it owns along.
-func (c *Catalog) setSchema(x *exec, s *ast.SetSchema) {
+func (c *Catalog) setSchema(x *Exec, s *ast.SetSchema) {
 	q, rel := c.lookup(s.Name)
 	if rel == nil {
 		return
@@ -816,13 +815,13 @@ func (c *Catalog) setVar(s *ast.SetVar) {
 	case s.Reset:
 		c.searchPath = defaultSearchPath
 	default:
-		c.setSearchPath(s.Values)
+		c.SetSearchPath(s.Values)
 	}
 }
 
 // doBlock notes a DO block whose code may move sequences: pgseqlint does
 // not run procedural code.
-func (c *Catalog) doBlock(x *exec, s *ast.Do) {
+func (c *Catalog) doBlock(x *Exec, s *ast.Do) {
 	body := strings.ToLower(s.Body)
 	var touched []*Sequence
 	for _, seq := range c.sequences {
@@ -834,9 +833,9 @@ func (c *Catalog) doBlock(x *exec, s *ast.Do) {
 		return
 	}
 	for _, seq := range touched {
-		seq.Unverified = &x.site
+		seq.Unverified = &x.Site
 	}
-	x.report(&Unverifiable{Reason: "a DO block", Sequences: touched})
+	x.Report(&Unverifiable{Reason: "a DO block", Sequences: touched})
 }
 
 // mentions reports whether procedural code may reach a sequence: it names

@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"fmt"
@@ -65,7 +65,7 @@ type Move struct {
 	Dynamic bool
 }
 
-func (s *Sequence) ascending() bool { return s.Increment > 0 }
+func (s *Sequence) Ascending() bool { return s.Increment > 0 }
 
 // QualifiedName is the sequence's name as quote_ident writes it.
 func (s *Sequence) QualifiedName() string { return script.QualifiedName(s.Name) }
@@ -125,7 +125,7 @@ func (s *Sequence) applyOptions(opts ast.SeqOptions, creating bool) error {
 			return err
 		}
 		if !creating {
-			lo, hi := s.Kind.keyRange()
+			lo, hi := s.Kind.Range()
 			resetMax, resetMin = s.Max == hi, s.Min == lo
 		}
 		s.Kind = k
@@ -139,7 +139,7 @@ func (s *Sequence) applyOptions(opts ast.SeqOptions, creating bool) error {
 	if opts.Cycle != nil {
 		s.Cycle = *opts.Cycle
 	}
-	lo, hi := s.Kind.keyRange()
+	lo, hi := s.Kind.Range()
 	if opts.MaxValue != nil {
 		s.Max = *opts.MaxValue
 	} else if creating || opts.NoMaxValue || resetMax {
@@ -167,7 +167,7 @@ func (s *Sequence) applyOptions(opts ast.SeqOptions, creating bool) error {
 	if opts.Start != nil {
 		s.Start = *opts.Start
 	} else if creating {
-		if s.ascending() {
+		if s.Ascending() {
 			s.Start = s.Min
 		} else {
 			s.Start = s.Max
@@ -219,7 +219,7 @@ func (s *Sequence) Next() (int64, bool) {
 		if !s.Cycle {
 			return 0, false
 		}
-		if s.ascending() {
+		if s.Ascending() {
 			return s.Min, true
 		}
 		return s.Max, true
@@ -244,14 +244,14 @@ func (s *Sequence) nextvals(n int64) (lo, hi int64, ok bool) {
 	if last.IsInt64() && last.Int64() >= s.Min && last.Int64() <= s.Max {
 		v := last.Int64()
 		s.last, s.called = v, true
-		if s.ascending() {
+		if s.Ascending() {
 			return first, v, !s.inexact
 		}
 		return v, first, !s.inexact
 	}
 	if !s.Cycle {
 		// nextval fails at the limit: the statement fails there.
-		if s.ascending() {
+		if s.Ascending() {
 			s.last = s.Max
 		} else {
 			s.last = s.Min

@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"slices"
@@ -8,15 +8,15 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
-// keepCache answers the fast path's question (which values of an INSERT
+// KeepCache answers the fast path's question (which values of an INSERT
 // matter) from the catalog of the database the statement runs in,
 // remembering the last few answers: a dump's INSERTs come table by table,
 // a script's may take turns between a few tables.
-type keepCache struct {
-	catalog *Catalog // the database of the statement being read
-	// drain, when set, is called before the catalog is asked: it returns
+type KeepCache struct {
+	Catalog *Catalog // the database of the statement being read
+	// Drain, when set, is called before the catalog is asked: it returns
 	// once the statements read before have been applied.
-	drain func()
+	Drain func()
 
 	// The answers hold for one catalog as long as its generation lasts.
 	answered   *Catalog
@@ -33,8 +33,10 @@ type keepAnswer struct {
 	mask    []bool
 }
 
-func (k *keepCache) Keep(table ast.QName, columns []string) []bool {
-	c := k.catalog
+// Keep says which values of an INSERT's rows the catalog follows (see
+// Catalog.keyValues).
+func (k *KeepCache) Keep(table ast.QName, columns []string) []bool {
+	c := k.Catalog
 	if k.answered != c || k.generation != c.generation {
 		k.answered, k.generation, k.answers = c, c.generation, [keepAnswers]keepAnswer{}
 	}
@@ -44,8 +46,8 @@ func (k *keepCache) Keep(table ast.QName, columns []string) []bool {
 			return a.mask
 		}
 	}
-	if k.drain != nil {
-		k.drain()
+	if k.Drain != nil {
+		k.Drain()
 	}
 	a := &k.answers[k.next]
 	k.next = (k.next + 1) % keepAnswers

@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"slices"
@@ -37,7 +37,7 @@ func indexOf(cols []*Column, col *Column) int {
 
 // columnsNamed maps a column list to the table's columns; without a list,
 // every column but those left out by skip.
-func (c *Catalog) columnsNamed(x *exec, t *Table, names []string, skip func(*Column) bool) ([]*Column, bool) {
+func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, skip func(*Column) bool) ([]*Column, bool) {
 	if names == nil {
 		cols := make([]*Column, 0, len(t.Columns))
 		for _, col := range t.Columns {
@@ -66,7 +66,7 @@ func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
 	if t == nil {
 		return []bool{} // an unknown table: no value matters
 	}
-	x := &exec{c: c, stmt: &script.Stmt{}}
+	x := &Exec{}
 	targets, ok := c.columnsNamed(x, t, columns, nil)
 	if !ok {
 		return nil
@@ -85,10 +85,10 @@ type statementLoads struct {
 	explicit, defaults Load
 }
 
-func newStatementLoads(x *exec, kind LoadKind) *statementLoads {
+func newStatementLoads(x *Exec, kind LoadKind) *statementLoads {
 	return &statementLoads{
-		explicit: Load{Kind: kind, At: x.site},
-		defaults: Load{Kind: LoadDefault, At: x.site},
+		explicit: Load{Kind: kind, At: x.Site},
+		defaults: Load{Kind: LoadDefault, At: x.Site},
 	}
 }
 
@@ -119,11 +119,11 @@ func (k *columnKeys) commit(col *Column, loads *statementLoads) {
 // inRange checks keys against the column's type: the server rejects the
 // whole statement for one value out of range.
 func (k *columnKeys) inRange(col *Column) bool {
-	lo, hi := col.Kind.keyRange()
+	lo, hi := col.Kind.Range()
 	return k.explicit.Count == 0 || k.explicit.Min >= lo && k.explicit.Max <= hi
 }
 
-func (c *Catalog) insert(x *exec, s *ast.Insert) {
+func (c *Catalog) insert(x *Exec, s *ast.Insert) {
 	t := c.insertTable(s.Table)
 	if t == nil {
 		return
@@ -205,7 +205,7 @@ type tableCache struct {
 
 // insertTargets maps an INSERT's column list (all columns without one),
 // remembering the last answer: a dump's INSERTs come table by table.
-func (c *Catalog) insertTargets(x *exec, t *Table, names []string) ([]*Column, bool) {
+func (c *Catalog) insertTargets(x *Exec, t *Table, names []string) ([]*Column, bool) {
 	if c.lastTargets.table == t && c.lastTargets.generation == c.generation && slices.Equal(c.lastTargets.names, names) {
 		return c.lastTargets.columns, true
 	}
@@ -237,7 +237,7 @@ func (c *Catalog) insertScratch(n int) ([]int, []columnKeys) {
 // checkInsertRows rejects what the server rejects before inserting
 // anything: a row longer than the column list, and a value given for a
 // GENERATED ALWAYS column without OVERRIDING SYSTEM VALUE.
-func (c *Catalog) checkInsertRows(x *exec, t *Table, targets []*Column, s *ast.Insert, rows [][]ast.Expr) bool {
+func (c *Catalog) checkInsertRows(x *Exec, t *Table, targets []*Column, s *ast.Insert, rows [][]ast.Expr) bool {
 	for _, row := range rows {
 		if len(row) > len(targets) {
 			x.fail("INSERT has more expressions than target columns")
@@ -254,7 +254,7 @@ func (c *Catalog) checkInsertRows(x *exec, t *Table, targets []*Column, s *ast.I
 			}
 			if col.Identity == IdentityAlways && s.Override == ast.OverrideNone {
 				x.failed = true
-				x.report(&IdentityOverride{Column: col})
+				x.Report(&IdentityOverride{Column: col})
 				return false
 			}
 			if col.Generated {
@@ -314,13 +314,13 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 
 // insertQuery is INSERT ... SELECT: keys given by the query cannot be seen;
 // columns it leaves out take an unknown number of sequence values.
-func (c *Catalog) insertQuery(x *exec, t *Table, targets []*Column, s *ast.Insert) {
+func (c *Catalog) insertQuery(x *Exec, t *Table, targets []*Column, s *ast.Insert) {
 	// The rewriter rejects a query's value for a GENERATED ALWAYS column
 	// before any row is read, even when there are none.
 	for _, col := range targets {
 		if col.Identity == IdentityAlways && s.Override == ast.OverrideNone {
 			x.failed = true
-			x.report(&IdentityOverride{Column: col})
+			x.Report(&IdentityOverride{Column: col})
 			return
 		}
 	}
@@ -332,7 +332,7 @@ func (c *Catalog) insertQuery(x *exec, t *Table, targets []*Column, s *ast.Inser
 // hiddenRows records rows pgseqlint cannot see (INSERT ... SELECT, COPY
 // FROM a file): the columns given get keys it cannot see, and the
 // sequence-fed columns left out take an unknown number of sequence values.
-func (c *Catalog) hiddenRows(x *exec, t *Table, kind LoadKind, given func(*Column) bool) {
+func (c *Catalog) hiddenRows(x *Exec, t *Table, kind LoadKind, given func(*Column) bool) {
 	loads := newStatementLoads(x, kind)
 	for _, col := range c.trackedColumns(t) {
 		k := columnKeys{}
@@ -347,10 +347,10 @@ func (c *Catalog) hiddenRows(x *exec, t *Table, kind LoadKind, given func(*Colum
 	t.rowsKnown = false
 }
 
-// copyPlan is a COPY FROM STDIN about to read its rows.
-type copyPlan struct {
+// CopyPlan is a COPY FROM STDIN about to read its rows.
+type CopyPlan struct {
 	table  *Table
-	folder *script.CopyFolder
+	Folder *script.CopyFolder
 	// slots[i] is the column of the folder's key field i.
 	slots []*Column
 	// unlisted are sequence-fed columns the column list leaves out: each
@@ -359,10 +359,10 @@ type copyPlan struct {
 	binary   bool
 }
 
-// planCopy prepares to read the rows of COPY ... FROM STDIN. The plan reads
+// PlanCopy prepares to read the rows of COPY ... FROM STDIN. The plan reads
 // the rows even when the table is unknown, to check them.
-func (c *Catalog) planCopy(x *exec, s *ast.Copy) *copyPlan {
-	p := &copyPlan{binary: s.Format == ast.CopyBinary}
+func (c *Catalog) PlanCopy(x *Exec, s *ast.Copy) *CopyPlan {
+	p := &CopyPlan{binary: s.Format == ast.CopyBinary}
 	want := len(s.Columns)
 	var keyFields []int
 	if t := c.table(s.Table); t != nil {
@@ -381,17 +381,17 @@ func (c *Catalog) planCopy(x *exec, s *ast.Copy) *copyPlan {
 			}
 		}
 	}
-	p.folder = script.NewCopyFolder(s, keyFields, want)
+	p.Folder = script.NewCopyFolder(s, keyFields, want)
 	return p
 }
 
-// finishCopy applies the rows a COPY read. The server takes all of them or,
+// FinishCopy applies the rows a COPY read. The server takes all of them or,
 // at the first bad row, none.
-func (c *Catalog) finishCopy(x *exec, p *copyPlan, end script.CopyEnd) {
-	f := p.folder
+func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
+	f := p.Folder
 	f.Finish()
 	if !end.Terminated {
-		x.report(&CopyProblem{Span: end.Span, Unterminated: true,
+		x.Report(&CopyProblem{Span: end.Span, Unterminated: true,
 			Message: "COPY data never ends with a line \\. (the input may be cut short)"})
 	}
 	if f.Problem != nil {
@@ -399,7 +399,7 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end script.CopyEnd) {
 		span.Line += int(f.Problem.Line)
 		span.Col, span.CharCol = 1, 1
 		x.failed = true
-		x.report(&CopyProblem{Span: span, Message: f.Problem.Message})
+		x.Report(&CopyProblem{Span: span, Message: f.Problem.Message})
 	}
 	t := p.table
 	if t == nil || x.failed {
@@ -422,7 +422,7 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end script.CopyEnd) {
 				st.FirstInvalid = "(a number with a fraction)"
 			}
 			x.failed = true
-			x.report(&CopyProblem{Span: end.Span, Message: "invalid input syntax for type " + col.Kind.String() + ": " + script.QuoteLiteral(st.FirstInvalid)})
+			x.Report(&CopyProblem{Span: end.Span, Message: "invalid input syntax for type " + col.Kind.String() + ": " + script.QuoteLiteral(st.FirstInvalid)})
 			return
 		}
 		f.Stats[i].Invalid = 0
@@ -444,7 +444,7 @@ func (c *Catalog) finishCopy(x *exec, p *copyPlan, end script.CopyEnd) {
 
 // hiddenCopy is COPY FROM a file or a program: the rows are not in the
 // script.
-func (c *Catalog) hiddenCopy(x *exec, s *ast.Copy) {
+func (c *Catalog) hiddenCopy(x *Exec, s *ast.Copy) {
 	t := c.table(s.Table)
 	if t == nil {
 		return
@@ -462,7 +462,7 @@ func (c *Catalog) hiddenCopy(x *exec, s *ast.Copy) {
 
 // selectStmt runs the sequence functions a SELECT calls: setval, nextval,
 // set_config.
-func (c *Catalog) selectStmt(x *exec, s *ast.Select) {
+func (c *Catalog) selectStmt(x *Exec, s *ast.Select) {
 	if !anySequenceFunction(s.Targets) {
 		return
 	}
@@ -482,7 +482,7 @@ func (c *Catalog) selectStmt(x *exec, s *ast.Select) {
 		}
 	}
 	for _, m := range e.moved {
-		m.seq.LastMove = &Move{Kind: MoveSetval, At: x.site, Dynamic: m.dynamic}
+		m.seq.LastMove = &Move{Kind: MoveSetval, At: x.Site, Dynamic: m.dynamic}
 	}
 }
 
@@ -506,7 +506,7 @@ func anyAggregate(exprs []ast.Expr) bool {
 
 // truncate empties tables; RESTART IDENTITY also restarts the sequences
 // their columns own.
-func (c *Catalog) truncate(x *exec, s *ast.Truncate) {
+func (c *Catalog) truncate(x *Exec, s *ast.Truncate) {
 	var tables []*Table
 	for _, target := range s.Tables {
 		t := c.table(target.Name)
@@ -527,7 +527,7 @@ func (c *Catalog) truncate(x *exec, s *ast.Truncate) {
 	for _, seq := range c.sequences {
 		if seq.OwnedBy != nil && indexOfTable(tables, seq.OwnedBy.Table) >= 0 {
 			seq.position(seq.Start, false)
-			seq.LastMove = &Move{Kind: MoveTruncate, At: x.site}
+			seq.LastMove = &Move{Kind: MoveTruncate, At: x.Site}
 		}
 	}
 }
@@ -543,7 +543,7 @@ func indexOfTable(tables []*Table, t *Table) int {
 
 // deleteRows empties a table when there is no WHERE; otherwise the keys
 // that remain are not known, but none is added.
-func (c *Catalog) deleteRows(x *exec, s *ast.Delete) {
+func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 	t := c.table(s.Table)
 	if t == nil {
 		return
@@ -554,7 +554,7 @@ func (c *Catalog) deleteRows(x *exec, s *ast.Delete) {
 			tt.rowsKnown = false
 			for _, col := range tt.Columns {
 				col.Keys.Inexact = true
-				col.Keys.Deleted = &x.site
+				col.Keys.Deleted = &x.Site
 			}
 			continue
 		}
@@ -566,7 +566,7 @@ func (c *Catalog) deleteRows(x *exec, s *ast.Delete) {
 }
 
 // update notes keys changed by UPDATE: their new values cannot be seen.
-func (c *Catalog) update(x *exec, s *ast.Update) {
+func (c *Catalog) update(x *Exec, s *ast.Update) {
 	t := c.table(s.Table)
 	if t == nil {
 		return

@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"math"
@@ -46,7 +46,7 @@ func textValue(s string) value { return value{kind: vText, s: s} }
 // of the sequence functions they call.
 type evaluator struct {
 	c *Catalog
-	x *exec
+	x *Exec
 	// from is the table of the query's FROM clause, for aggregates; nil
 	// without one, or when the query filters or joins (fromComplex).
 	from        *Table
@@ -315,7 +315,7 @@ func (e *evaluator) nextval(target value) value {
 	if !ok {
 		return unknown
 	}
-	if seq.ascending() {
+	if seq.Ascending() {
 		return intValue(hi)
 	}
 	return intValue(lo)

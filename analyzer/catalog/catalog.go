@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"math"
@@ -43,7 +43,7 @@ type otherRelation struct{}
 // defaultSearchPath is the server's default, "$user", public.
 var defaultSearchPath = []string{"$user", "public"}
 
-func newCatalog(database string) *Catalog {
+func New(database string) *Catalog {
 	return &Catalog{
 		Database: database,
 		schemas: map[string]*schemaInfo{
@@ -55,6 +55,10 @@ func newCatalog(database string) *Catalog {
 	}
 }
 
+// NewSession starts a new session on the database, as \connect and
+// pg_restore do: its settings (the search path) start over.
+func (c *Catalog) NewSession() { c.searchPath = defaultSearchPath }
+
 // Sequences returns the sequences that exist at the end of the script, in
 // the order they were created.
 func (c *Catalog) Sequences() []*Sequence { return c.sequences }
@@ -62,8 +66,8 @@ func (c *Catalog) Sequences() []*Sequence { return c.sequences }
 // Tables returns the tables that exist, in the order they were created.
 func (c *Catalog) Tables() []*Table { return c.tables }
 
-// clock orders what happens in the script: it counts statements.
-type clock int64
+// Clock orders what happens in the script: it counts statements.
+type Clock int64
 
 // ColumnKind is what an integer column can hold.
 type ColumnKind uint8
@@ -76,8 +80,8 @@ const (
 	KindNumeric
 )
 
-// keyRange is the range of values of an integer type.
-func (k ColumnKind) keyRange() (lo, hi int64) {
+// Range is the range of values of an integer type.
+func (k ColumnKind) Range() (lo, hi int64) {
 	switch k {
 	case KindInt2:
 		return math.MinInt16, math.MaxInt16
@@ -269,7 +273,7 @@ func (k *Keys) Last() *Load { return k.last.orNil() }
 type Site struct {
 	Span   script.Span
 	Source string
-	Clock  clock
+	Clock  Clock
 	// Through covers the statement and, for a COPY, the rows that follow
 	// it: what repairs the statement goes right after them.
 	Through script.Span
@@ -478,15 +482,15 @@ func (c *Catalog) dropSequence(s *Sequence) {
 }
 
 // rename moves a relation to a new name, keeping what it is.
-func (c *Catalog) rename(x *exec, from, to ast.QName) {
+func (c *Catalog) rename(x *Exec, from, to ast.QName) {
 	rel := c.relations[from]
 	delete(c.relations, from)
 	c.relations[to] = rel
 	switch r := rel.(type) {
 	case *Table:
-		r.Name, r.reshaped = to, x.site
+		r.Name, r.reshaped = to, x.Site
 	case *Sequence:
-		r.Name, r.reshaped = to, x.site
+		r.Name, r.reshaped = to, x.Site
 	}
 }
 
@@ -500,9 +504,9 @@ func removeItem[T comparable](list []T, item T) []T {
 	return out
 }
 
-// setSearchPath sets the search path from SET search_path's values or
+// SetSearchPath sets the search path from SET search_path's values or
 // set_config's string.
-func (c *Catalog) setSearchPath(values []string) {
+func (c *Catalog) SetSearchPath(values []string) {
 	path := make([]string, 0, len(values))
 	for _, v := range values {
 		path = append(path, script.TruncateIdentifier(v))
@@ -520,5 +524,5 @@ func (c *Catalog) setSearchPathString(text string) {
 	if !ok {
 		return // the server rejects it: the setting stays
 	}
-	c.setSearchPath(parts)
+	c.SetSearchPath(parts)
 }

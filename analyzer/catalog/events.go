@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 import (
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
@@ -6,7 +6,8 @@ import (
 )
 
 // An Event is something a statement did, or failed to do, that a rule may
-// report. The driver attaches them to the statement before the rules run.
+// report. Running the statement records them on its Exec, and the rules
+// see them on their pass.
 type Event interface{ event() }
 
 // SyntaxError is the parser's rejection of a statement; Span points at the
@@ -17,7 +18,7 @@ type SyntaxError struct {
 }
 
 // StatementTooLong is a statement longer than the limit on one statement's
-// text (Options.MaxStmtBytes): it was not parsed, so nothing it does is
+// text (--max-statement-bytes): it was not parsed, so nothing it does is
 // known.
 type StatementTooLong struct {
 	Size  int64 // the statement's bytes

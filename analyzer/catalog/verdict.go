@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 // Collision is a sequence whose next value is not past the keys loaded into
 // the columns it feeds: the next row that takes the default gets a key that
@@ -51,7 +51,7 @@ func (s *Sequence) FedColumns() []*Column {
 // nil when its next value is past every key.
 func (s *Sequence) Collision() *Collision {
 	cols := s.FedColumns()
-	moved := clock(-1)
+	moved := Clock(-1)
 	if s.LastMove != nil {
 		moved = s.LastMove.At.Clock
 	}
@@ -77,15 +77,15 @@ func (s *Sequence) Collision() *Collision {
 	if !ok {
 		return nil // nothing left to hand out: sequence-near-limit speaks of that
 	}
-	col, key, found := s.extremeKey(cols)
+	col, key, found := s.ExtremeKey(cols)
 	if !found {
 		return nil
 	}
-	if s.ascending() && key < next || !s.ascending() && key > next {
+	if s.Ascending() && key < next || !s.Ascending() && key > next {
 		return nil
 	}
 	c := &Collision{Sequence: s, Column: col, Key: key, Next: next, NextKnown: true, Load: col.Keys.MaxLoad()}
-	if !s.ascending() {
+	if !s.Ascending() {
 		c.Load = col.Keys.MinLoad()
 	}
 	if del := col.Keys.Deleted; del != nil && del.Clock > c.Load.At.Clock {
@@ -99,9 +99,9 @@ func (s *Sequence) Collision() *Collision {
 	return c
 }
 
-// extremeKey finds the key the sequence runs into first: the largest, or
+// ExtremeKey finds the key the sequence runs into first: the largest, or
 // the smallest when it descends.
-func (s *Sequence) extremeKey(cols []*Column) (*Column, int64, bool) {
+func (s *Sequence) ExtremeKey(cols []*Column) (*Column, int64, bool) {
 	var best *Column
 	var key int64
 	for _, col := range cols {
@@ -109,7 +109,7 @@ func (s *Sequence) extremeKey(cols []*Column) (*Column, int64, bool) {
 			continue
 		}
 		v := s.extremeOf(col)
-		if best == nil || s.ascending() && v > key || !s.ascending() && v < key {
+		if best == nil || s.Ascending() && v > key || !s.Ascending() && v < key {
 			best, key = col, v
 		}
 	}
@@ -117,14 +117,14 @@ func (s *Sequence) extremeKey(cols []*Column) (*Column, int64, bool) {
 }
 
 func (s *Sequence) extremeOf(col *Column) int64 {
-	if s.ascending() {
+	if s.Ascending() {
 		return col.Keys.Max
 	}
 	return col.Keys.Min
 }
 
 // LastTouch is the last statement that loaded keys into a column the
-// sequence feeds, or moved it: a fix belongs after it (see fixSite).
+// sequence feeds, or moved it: a fix belongs after it (see FixSite).
 func (s *Sequence) LastTouch() Site {
 	var last Site
 	if s.LastMove != nil {
@@ -138,11 +138,11 @@ func (s *Sequence) LastTouch() Site {
 	return last
 }
 
-// fixSite is where a fix for the sequence belongs: right after its last
+// FixSite is where a fix for the sequence belongs: right after its last
 // touch, but not before the statements that create or rename what the fix
 // names (the sequence, the tables it reads) or change the sequence's
 // options: a script may load rows before it makes the column an identity.
-func (s *Sequence) fixSite() Site {
+func (s *Sequence) FixSite() Site {
 	at := s.LastTouch()
 	later := func(site Site) {
 		if site.Clock > at.Clock {
@@ -151,8 +151,37 @@ func (s *Sequence) fixSite() Site {
 	}
 	later(s.Created)
 	later(s.reshaped)
-	for _, col := range keyTables(s) {
+	for _, col := range s.KeyTables() {
 		later(col.Table.reshaped)
 	}
 	return at
+}
+
+// KeyTables returns the fed columns whose tables a query must read: a
+// query on a parent already reads its children and partitions.
+func (s *Sequence) KeyTables() []*Column {
+	cols := s.FedColumns()
+	var out []*Column
+	for _, col := range cols {
+		covered := false
+		for _, other := range cols {
+			if other != col && other.Name == col.Name && isAncestor(other.Table, col.Table) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, col)
+		}
+	}
+	return out
+}
+
+func isAncestor(a, t *Table) bool {
+	for _, p := range t.Parents {
+		if p == a || isAncestor(a, p) {
+			return true
+		}
+	}
+	return false
 }

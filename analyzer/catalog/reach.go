@@ -1,4 +1,4 @@
-package analyzer
+package catalog
 
 // Reach is how far a sequence has come toward the end of its range: by the
 // keys loaded into the columns it feeds, and by its own next value.
@@ -40,15 +40,15 @@ type Point struct {
 func (s *Sequence) Reach() Reach {
 	r := Reach{Sequence: s, Limit: s.Max}
 	start := s.Min
-	if !s.ascending() {
+	if !s.Ascending() {
 		r.Limit, start = s.Min, s.Max
 	}
 	cols := s.FedColumns()
 	for _, col := range cols {
-		lo, hi := col.Kind.keyRange()
-		if s.ascending() && hi < r.Limit || !s.ascending() && lo > r.Limit {
+		lo, hi := col.Kind.Range()
+		if s.Ascending() && hi < r.Limit || !s.Ascending() && lo > r.Limit {
 			r.Limit, r.LimitColumn = hi, col
-			if !s.ascending() {
+			if !s.Ascending() {
 				r.Limit = lo
 			}
 		}
@@ -59,9 +59,9 @@ func (s *Sequence) Reach() Reach {
 		}
 		return (float64(v) - float64(start)) / (float64(r.Limit) - float64(start))
 	}
-	if col, key, found := s.extremeKey(cols); found {
+	if col, key, found := s.ExtremeKey(cols); found {
 		load := col.Keys.MaxLoad()
-		if !s.ascending() {
+		if !s.Ascending() {
 			load = col.Keys.MinLoad()
 		}
 		r.Key = &Point{Value: key, Usage: usage(key), At: load.At, Column: col, Load: load}

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
-
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive/archivetest"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -69,7 +70,7 @@ func TestArchiveFixtures(t *testing.T) {
 		sameFindings(t, name, findings(t, analyzer.Options{Paths: []string{fixture(name)}}), want)
 	}
 	for _, name := range []string{"loads.dump", "loads-pipe.dump", "loads.tar"} {
-		data := readFile(t, fixture(name))
+		data := checktest.ReadFile(t, fixture(name))
 		sameFindings(t, name+" on standard input", findings(t, analyzer.Options{Paths: []string{"-"}, Stdin: bytes.NewReader(data)}), want)
 		var packed bytes.Buffer
 		zw := gzip.NewWriter(&packed)
@@ -82,35 +83,25 @@ func TestArchiveFixtures(t *testing.T) {
 		findings(t, analyzer.Options{Paths: []string{fixture("loads-inserts.restore.sql")}}))
 }
 
-// readFile reads a file a test needs.
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // TestCompressedFixtures checks the plain dump compressed by gzip, zstd,
 // lz4, bzip2 and xz: each gives exactly the findings of the plain file, at
 // the same lines.
 func TestCompressedFixtures(t *testing.T) {
 	plain := fixture("loads.sql")
-	want := report(t, plain)
+	want := textReport(t, plain)
 	for _, ext := range []string{".gz", ".zst", ".lz4", ".bz2", ".xz"} {
-		got := strings.ReplaceAll(report(t, plain+ext), plain+ext, plain)
+		got := strings.ReplaceAll(textReport(t, plain+ext), plain+ext, plain)
 		if got != want {
 			t.Errorf("%s:\n--- got\n%s\n--- want\n%s", ext, got, want)
 		}
 	}
 }
 
-// report is the text report of a run.
-func report(t *testing.T, paths ...string) string {
+// textReport is the text report of a run.
+func textReport(t *testing.T, paths ...string) string {
 	t.Helper()
 	var out bytes.Buffer
-	if err := analyzer.WriteText(&out, check(t, analyzer.Options{Paths: paths}), analyzer.TextStyle{}); err != nil {
+	if err := report.WriteText(&out, check(t, analyzer.Options{Paths: paths}), report.TextStyle{}); err != nil {
 		t.Fatal(err)
 	}
 	return out.String()

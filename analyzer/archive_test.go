@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 )
 
@@ -68,8 +69,8 @@ func TestDifferentialArchives(t *testing.T) {
 					}
 					want := colliding(t, restored)
 					got := verdict(t, archives...)
-					compare(t, "the archive against pg_restore -f -", got, verdict(t, scripts...))
-					compare(t, "the archive against the restored database", got, want)
+					checktest.Compare(t, "the archive against pg_restore -f -", got, verdict(t, scripts...))
+					checktest.Compare(t, "the archive against the restored database", got, want)
 					cases++
 					sequences += len(want)
 				})

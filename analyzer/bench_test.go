@@ -15,6 +15,7 @@ import (
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/dumpgen"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -137,7 +138,7 @@ func TestFastPathsMatchReference(t *testing.T) {
 			if len(res.Diagnostics) != 2 {
 				t.Errorf("format %d: %d findings, want the 2 the generator plants", format, len(res.Diagnostics))
 			}
-			if err := analyzer.WriteJSON(&reports[i], res); err != nil {
+			if err := report.WriteJSON(&reports[i], res); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 )
 
@@ -89,7 +90,7 @@ func TestDifferentialCorpus(t *testing.T) {
 			for _, col := range db.Collisions(t) {
 				want[col.Sequence] = true
 			}
-			compare(t, tc.name, verdict(t, files...), sortedKeys(want))
+			checktest.Compare(t, tc.name, verdict(t, files...), sortedKeys(want))
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive/archivetest"
 	"github.com/pgseqlint/pgseqlint/rules"
@@ -21,8 +22,8 @@ import (
 // fixtures in testdata/archives.
 func TestDamagedInput(t *testing.T) {
 	fixtures := fixtureDir
-	dump := readFile(t, filepath.Join(fixtures, "loads.dump"))
-	tarball := readFile(t, filepath.Join(fixtures, "loads.tar"))
+	dump := checktest.ReadFile(t, filepath.Join(fixtures, "loads.dump"))
+	tarball := checktest.ReadFile(t, filepath.Join(fixtures, "loads.tar"))
 	t.Chdir(t.TempDir())
 	edit := func(data []byte, f func([]byte)) []byte {
 		c := bytes.Clone(data)
@@ -74,7 +75,7 @@ func TestDamagedInput(t *testing.T) {
 		make: func(t *testing.T, path string) {
 			copyDir(t, filepath.Join(fixtures, "loads.dir"), path)
 			toc := filepath.Join(path, "toc.dat")
-			os.WriteFile(toc, edit(readFile(t, toc), func(b []byte) { b[0] = 'X' }), 0o644)
+			os.WriteFile(toc, edit(checktest.ReadFile(t, toc), func(b []byte) { b[0] = 'X' }), 0o644)
 		},
 		want: "magic.dir: toc.dat: not a pg_dump archive: no PGDMP magic at byte 0",
 	}, {
@@ -89,7 +90,7 @@ func TestDamagedInput(t *testing.T) {
 		make: func(t *testing.T, path string) {
 			copyDir(t, filepath.Join(fixtures, "loads.dir"), path)
 			data := filepath.Join(path, "3387.dat.gz")
-			os.WriteFile(data, edit(readFile(t, data), flip(20, 4)), 0o644)
+			os.WriteFile(data, edit(checktest.ReadFile(t, data), flip(20, 4)), 0o644)
 		},
 		want: "corrupt-file.dir: 3387.dat.gz: TOC entry 3387 (TABLE DATA public.generated): corrupt gzip data at byte 52: flate: corrupt input before offset 14",
 	}, {
@@ -97,7 +98,7 @@ func TestDamagedInput(t *testing.T) {
 		make: func(t *testing.T, path string) {
 			constructDirectory(t, path, decompress.LZ4)
 			data := filepath.Join(path, "3383.dat.lz4")
-			os.WriteFile(data, edit(readFile(t, data), flip(12, 4)), 0o644)
+			os.WriteFile(data, edit(checktest.ReadFile(t, data), flip(12, 4)), 0o644)
 		},
 		want: "corrupt-lz4.dir: 3383.dat.lz4: TOC entry 3383 (TABLE DATA public.copied): corrupt lz4 data at byte 55: lz4: invalid frame checksum: got d09ceeb4; expected c51284e1",
 	}, {
@@ -105,7 +106,7 @@ func TestDamagedInput(t *testing.T) {
 		make: func(t *testing.T, path string) {
 			constructDirectory(t, path, decompress.Zstd)
 			data := filepath.Join(path, "3383.dat.zst")
-			os.WriteFile(data, readFile(t, data)[:20], 0o644)
+			os.WriteFile(data, checktest.ReadFile(t, data)[:20], 0o644)
 		},
 		want: "cut-zstd.dir: 3383.dat.zst: TOC entry 3383 (TABLE DATA public.copied): zstd data ends early at byte 20",
 	}, {
@@ -118,11 +119,11 @@ func TestDamagedInput(t *testing.T) {
 		want: "cut-in-member.tar: TOC entry 3383 (TABLE DATA public.copied): archive ends early at byte 12700",
 	}, {
 		name: "corrupt.sql.gz",
-		make: writing(edit(readFile(t, filepath.Join(fixtures, "loads.sql.gz")), flip(200, 10))),
+		make: writing(edit(checktest.ReadFile(t, filepath.Join(fixtures, "loads.sql.gz")), flip(200, 10))),
 		want: "corrupt.sql.gz: corrupt gzip data near byte 201: flate: corrupt input before offset 181",
 	}, {
 		name: "cut.sql.zst",
-		make: writing(readFile(t, filepath.Join(fixtures, "loads.sql.zst"))[:700]),
+		make: writing(checktest.ReadFile(t, filepath.Join(fixtures, "loads.sql.zst"))[:700]),
 		want: "cut.sql.zst: zstd data ends early, at byte 700",
 	}, {
 		name: "-",
@@ -132,7 +133,7 @@ func TestDamagedInput(t *testing.T) {
 			if err := archivetest.WriteCustom(path, openFixture(t), archivetest.Options{Minor: 16, Compression: decompress.Zstd, Reverse: true, NoOffsets: true}); err != nil {
 				t.Fatal(err)
 			}
-			return readFile(t, path)
+			return checktest.ReadFile(t, path)
 		}(),
 		want: "<stdin>: TOC entry 3385 (TABLE DATA public.csv_loaded): data block not found after byte 11885 (an archive that cannot seek is read in order)",
 	}}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/rules"
@@ -62,7 +63,7 @@ func TestDumpAllDatabases(t *testing.T) {
 	if perDatabase["pgseqlint_dumpall_loads"] == perDatabase["Pgseqlint DumpAll Identity"] {
 		t.Fatalf("the two databases should collide differently, both have %q", perDatabase["pgseqlint_dumpall_loads"])
 	}
-	compare(t, "the pg_dumpall script", verdictByDatabase(t, dumpall), sortedKeys(setOf(want)))
+	checktest.Compare(t, "the pg_dumpall script", verdictByDatabase(t, dumpall), sortedKeys(setOf(want)))
 }
 
 func setOf(items []string) map[string]bool {

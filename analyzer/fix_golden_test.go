@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/golden"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 )
 
 // goldenFixCases are the inputs whose patches are kept as golden files:
@@ -34,7 +36,7 @@ func TestFixGolden(t *testing.T) {
 			name = filepath.Base(filepath.Dir(path))
 		}
 		t.Run(name, func(t *testing.T) {
-			res := checkPaths(t, nil, path)
+			res := checktest.Run(t, nil, path)
 			for _, form := range []struct {
 				suffix string
 				static bool
@@ -63,15 +65,15 @@ func TestFixGolden(t *testing.T) {
 func TestFixMatchesCheck(t *testing.T) {
 	for _, path := range goldenFixCases(t) {
 		t.Run(path, func(t *testing.T) {
-			res := checkPaths(t, nil, path)
+			res := checktest.Run(t, nil, path)
 			var patch, text, js bytes.Buffer
 			if err := analyzer.NewPatch(res, false).Write(&patch); err != nil {
 				t.Fatal(err)
 			}
-			if err := analyzer.WriteText(&text, res, analyzer.TextStyle{}); err != nil {
+			if err := report.WriteText(&text, res, report.TextStyle{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := analyzer.WriteJSON(&js, res); err != nil {
+			if err := report.WriteJSON(&js, res); err != nil {
 				t.Fatal(err)
 			}
 			var report struct{ Diagnostics []struct{ Fix string } }
@@ -97,8 +99,8 @@ func TestFixMatchesCheck(t *testing.T) {
 			if len(statements) == 0 {
 				t.Fatal("the patch is empty")
 			}
-			compare(t, "the text report's hints", hints, statements)
-			compare(t, "the JSON report's fix fields", fields, statements)
+			checktest.Compare(t, "the text report's hints", hints, statements)
+			checktest.Compare(t, "the JSON report's fix fields", fields, statements)
 		})
 	}
 }
@@ -108,7 +110,7 @@ func TestFixMatchesCheck(t *testing.T) {
 func TestFixEmptyTable(t *testing.T) {
 	c := pgtest.Start(t)
 	path := "../testdata/fix/empty_table.sql"
-	fix := writePatch(t, filepath.Join(t.TempDir(), "fix.sql"), analyzer.NewPatch(checkPaths(t, nil, path), false))
+	fix := writePatch(t, filepath.Join(t.TempDir(), "fix.sql"), analyzer.NewPatch(checktest.Run(t, nil, path), false))
 	db := restore(t, c, path, fix)
 	if got := db.Exec(t, "SELECT nextval('ticket_ids')"); got != "100" {
 		t.Errorf("after the patch, nextval('ticket_ids') = %s, want its start, 100", got)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -113,7 +114,7 @@ func proveFix(t *testing.T, c *pgtest.Cluster, originals ...string) fixCount {
 		t.Errorf("the patch is not idempotent: after one run\n%s\nafter two\n%s", state, again)
 	}
 
-	for _, seq := range collidingVerdict(t, checkPaths(t, nil, append(append([]string(nil), inputs...), computed)...)) {
+	for _, seq := range collidingVerdict(t, checktest.Run(t, nil, append(append([]string(nil), inputs...), computed)...)) {
 		if !unfixable[seq] {
 			t.Errorf("check still finds %s colliding in the inputs plus the patch", seq)
 		}
@@ -253,7 +254,7 @@ INSERT INTO t VALUES (9, 'b');
 	if err := os.WriteFile(script, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	patch := analyzer.NewPatch(checkPaths(t, nil, script), false)
+	patch := analyzer.NewPatch(checktest.Run(t, nil, script), false)
 	var out bytes.Buffer
 	if err := patch.Write(&out); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -22,7 +23,7 @@ func TestIncludes(t *testing.T) {
 		"main.sql", `parts/load.sql (\ir at main.sql:4:1)`, `parts/more.sql (\ir at parts/load.sql:2:1)`,
 		`parts/fix_a.sql (\i at main.sql:5:1)`,
 	})
-	compare(t, "includes", got, truth(t, c, "main.sql"))
+	checktest.Compare(t, "includes", got, truth(t, c, "main.sql"))
 	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{"main.sql"}, Rules: rules.All()})
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 )
 
 // needsFix is a script with one sequence to fix.
@@ -32,7 +33,7 @@ func listAndCheck(t *testing.T, paths ...string) ([]*analyzer.InPlaceFile, *anal
 	if err != nil {
 		t.Fatal(err)
 	}
-	patch := analyzer.NewPatch(checkPaths(t, nil, paths...), false)
+	patch := analyzer.NewPatch(checktest.Run(t, nil, paths...), false)
 	if patch.Len() == 0 {
 		t.Fatal("nothing to fix")
 	}
@@ -73,7 +74,7 @@ func TestRewriteKeepsModeAndLinks(t *testing.T) {
 	if info.Mode().Perm() != 0o640 {
 		t.Errorf("mode %v, want 0640", info.Mode().Perm())
 	}
-	if got := string(readFile(t, path)); !strings.HasPrefix(got, needsFix) || !strings.Contains(got, "SELECT pg_catalog.setval('public.t_id_seq'") {
+	if got := string(checktest.ReadFile(t, path)); !strings.HasPrefix(got, needsFix) || !strings.Contains(got, "SELECT pg_catalog.setval('public.t_id_seq'") {
 		t.Errorf("rewritten file:\n%s", got)
 	}
 	if names := dirNames(t, dir); names != "link.sql script.sql" {
@@ -109,7 +110,7 @@ func TestRewriteReadOnlyDirectory(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "script.sql: cannot write a temporary file beside it") {
 		t.Errorf("rewrite in a read-only directory: %v", err)
 	}
-	if got := string(readFile(t, path)); got != needsFix {
+	if got := string(checktest.ReadFile(t, path)); got != needsFix {
 		t.Errorf("the file changed:\n%s", got)
 	}
 	if names := dirNames(t, dir); names != "script.sql" {
@@ -128,7 +129,7 @@ func TestWriteFileAtomicReadOnlyDirectory(t *testing.T) {
 	if err == nil {
 		t.Error("writing into a read-only directory succeeded")
 	}
-	if got := string(readFile(t, path)); got != "-- the old patch\n" {
+	if got := string(checktest.ReadFile(t, path)); got != "-- the old patch\n" {
 		t.Errorf("the file changed:\n%s", got)
 	}
 }
@@ -144,7 +145,7 @@ func TestWriteFileAtomicFailedWrite(t *testing.T) {
 	if !errors.Is(err, failed) {
 		t.Errorf("got %v, want the write's error", err)
 	}
-	if got := string(readFile(t, path)); got != "-- the old patch\n" {
+	if got := string(checktest.ReadFile(t, path)); got != "-- the old patch\n" {
 		t.Errorf("the file changed:\n%s", got)
 	}
 	if names := dirNames(t, dir); names != "script.sql" {
@@ -198,7 +199,7 @@ func TestRewriteChangedFile(t *testing.T) {
 					t.Errorf("got %v", err)
 				}
 				for name, content := range text {
-					if got := string(readFile(t, filepath.Join(dir, name))); got != content {
+					if got := string(checktest.ReadFile(t, filepath.Join(dir, name))); got != content {
 						t.Errorf("%s was rewritten:\n%s", name, got)
 					}
 				}
@@ -227,7 +228,7 @@ func TestRewriteByteExact(t *testing.T) {
 	if err := patch.Rewrite(files); err != nil {
 		t.Fatal(err)
 	}
-	got := string(readFile(t, path))
+	got := string(checktest.ReadFile(t, path))
 	before, after, ok := strings.Cut(got, "-- public.t.id")
 	if !ok || before != strings.ReplaceAll(needsFix, "\n", "\r\n") {
 		t.Fatalf("rewritten file:\n%q", got)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 )
 
@@ -156,7 +157,7 @@ func TestDifferentialMigrationCorpus(t *testing.T) {
 			if s.clean && len(want) > 0 {
 				t.Errorf("PostgreSQL finds collisions in a set known to have none: %v", sortedKeys(want))
 			}
-			compare(t, s.name, got, sortedKeys(want))
+			checktest.Compare(t, s.name, got, sortedKeys(want))
 			t.Logf("%d of %d files applied cleanly; colliding sequences: %q", len(files), len(s.files), sortedKeys(want))
 			if len(files) < len(s.files) {
 				if stderr := db.Run(t, s.newer); !s.newerFail.MatchString(stderr) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
@@ -114,7 +115,7 @@ func TestMigrationDirectories(t *testing.T) {
 			for _, s := range steps {
 				scripts = append(scripts, stepScript(t, s))
 			}
-			compare(t, string(tc.layout), got, truth(t, c, scripts...))
+			checktest.Compare(t, string(tc.layout), got, truth(t, c, scripts...))
 		})
 	}
 }

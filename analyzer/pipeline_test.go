@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -28,10 +29,10 @@ func referenceReport(t *testing.T, paths ...string) (fast, reference string) {
 			fmt.Fprintln(&reports[i], "error:", err)
 			continue
 		}
-		if err := analyzer.WriteJSON(&reports[i], res); err != nil {
+		if err := report.WriteJSON(&reports[i], res); err != nil {
 			t.Fatal(err)
 		}
-		if err := analyzer.WriteText(&reports[i], res, analyzer.TextStyle{}); err != nil {
+		if err := report.WriteText(&reports[i], res, report.TextStyle{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -84,13 +85,6 @@ func colliding(t *testing.T, db *pgtest.DB) []string {
 	return sortedKeys(seen)
 }
 
-func compare(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("%s:\n  pgseqlint reports  %q\n  PostgreSQL reports %q", what, got, want)
-	}
-}
-
 // TestDifferentialScenarios runs every scenario as a migration-style script
 // and every pg_dump of it (each mode, with all, half and none of the setval
 // lines), and checks that pgseqlint's verdict equals PostgreSQL's.
@@ -105,13 +99,13 @@ func TestDifferentialScenarios(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".sql")
 		t.Run(name, func(t *testing.T) {
 			want := truth(t, c, path)
-			compare(t, "the scenario script", verdict(t, path), want)
+			checktest.Compare(t, "the scenario script", verdict(t, path), want)
 			cases++
 			sequences += len(want)
 			for _, v := range pgtest.Variants(t, c, path) {
 				t.Run(v.Name, func(t *testing.T) {
 					want := truth(t, c, v.Files...)
-					compare(t, v.Name, verdict(t, v.Files...), want)
+					checktest.Compare(t, v.Name, verdict(t, v.Files...), want)
 					cases++
 					sequences += len(want)
 				})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -25,7 +26,7 @@ func TestSchemaDifferential(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("PostgreSQL finds no collision: the case tests nothing")
 	}
-	compare(t, "migrations on a schema", verdictOf(t, analyzer.Options{Schema: []string{schema}, Paths: []string{migrations}}), want)
+	checktest.Compare(t, "migrations on a schema", verdictOf(t, analyzer.Options{Schema: []string{schema}, Paths: []string{migrations}}), want)
 }
 
 // TestSchemaIsContext: a schema gives its DDL and nothing else. Its loads

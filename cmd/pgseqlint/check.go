@@ -74,7 +74,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	report, err := newReport(opts.format, opts.sourceRoot, useColor)
+	out, err := newOutput(opts.format, opts.sourceRoot, useColor)
 	if err != nil {
 		return failure(err)
 	}
@@ -86,7 +86,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	if err := report.write(opts.io.out, res); err != nil {
+	if err := out.write(opts.io.out, res); err != nil {
 		return failure(err)
 	}
 	for _, d := range res.Diagnostics {

@@ -1,6 +1,10 @@
-package analyzer
+package report
 
-import "io"
+import (
+	"io"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
+)
 
 // gitlabIssue is one finding in GitLab's Code Quality report: the subset of
 // the Code Climate issue format that GitLab reads.
@@ -24,14 +28,14 @@ type gitlabLines struct {
 // gitlabSeverity maps a severity onto GitLab's scale (info, minor, major,
 // critical, blocker) as other linters do, which leaves critical and
 // blocker to tools that know more about a project than its SQL.
-var gitlabSeverity = map[Severity]string{
-	SeverityError:   "major",
-	SeverityWarning: "minor",
+var gitlabSeverity = map[analyzer.Severity]string{
+	analyzer.SeverityError:   "major",
+	analyzer.SeverityWarning: "minor",
 }
 
 // WriteGitLab writes the findings as a GitLab Code Quality report, the
 // artifact that `artifacts: reports: codequality` shows in merge requests.
-func WriteGitLab(w io.Writer, res *Result, root SourceRoot) error {
+func WriteGitLab(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 	issues := make([]gitlabIssue, len(res.Diagnostics))
 	prints := fingerprints(res, root)
 	for i, d := range res.Diagnostics {

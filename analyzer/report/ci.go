@@ -1,4 +1,4 @@
-package analyzer
+package report
 
 import (
 	"crypto/sha256"
@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -75,7 +76,7 @@ func (r SourceRoot) place(name string) place {
 // line number and no key, so that editing the file above the finding or
 // loading more rows keeps its identity. Identical findings are numbered in
 // input order, so every fingerprint in a report is unique.
-func fingerprints(res *Result, root SourceRoot) []string {
+func fingerprints(res *analyzer.Result, root SourceRoot) []string {
 	seen := map[string]int{}
 	out := make([]string, len(res.Diagnostics))
 	for i, d := range res.Diagnostics {

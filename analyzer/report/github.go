@@ -1,16 +1,18 @@
-package analyzer
+package report
 
 import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
 )
 
 // WriteGitHub writes each finding as a GitHub Actions workflow command,
 // which the runner turns into an annotation on the file and line:
 //
 //	::error file=dump.sql,line=216,col=1,endLine=216,endColumn=141,title=pgseqlint missing-setval::keys up to 7 were loaded ...
-func WriteGitHub(w io.Writer, res *Result, root SourceRoot) error {
+func WriteGitHub(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 	ew := &errWriter{w: w}
 	for _, d := range res.Diagnostics {
 		ew.printf("%s\n", githubCommand(d, root.place(d.Span.File).path))
@@ -18,7 +20,7 @@ func WriteGitHub(w io.Writer, res *Result, root SourceRoot) error {
 	return ew.err
 }
 
-func githubCommand(d Diagnostic, file string) string {
+func githubCommand(d analyzer.Diagnostic, file string) string {
 	s := d.Span
 	props := []string{"file=" + escapeGitHubProperty(file), "line=" + strconv.Itoa(s.Line)}
 	// Annotations take columns, in characters, only within one line.

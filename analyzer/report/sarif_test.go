@@ -1,34 +1,35 @@
-package analyzer_test
+package report_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 	"github.com/pgseqlint/pgseqlint/rules"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // shopFiles are the several-file example: a schema, data that loads keys
 // without moving two sequences, and a later script with a stale setval and
 // a syntax error.
 var shopFiles = []string{
-	"../testdata/examples/shop/schema.sql",
-	"../testdata/examples/shop/data.sql",
-	"../testdata/examples/shop/late fixes, 50%.sql",
+	"../../testdata/examples/shop/schema.sql",
+	"../../testdata/examples/shop/data.sql",
+	"../../testdata/examples/shop/late fixes, 50%.sql",
 }
 
-const serverpodDump = "../testdata/examples/serverpod/dump.sql"
+const serverpodDump = "../../testdata/examples/serverpod/dump.sql"
 
 // sharedFile finds a file of the shared folder that sits beside the
 // repository (or beside the folder holding the worktree), skipping the test
@@ -53,28 +54,19 @@ func sharedFile(t *testing.T, rel string) string {
 }
 
 // repoRoot is the source root of the tests: the repository.
-func repoRoot(t *testing.T) analyzer.SourceRoot {
+func repoRoot(t *testing.T) report.SourceRoot {
 	t.Helper()
-	root, err := analyzer.NewSourceRoot("..")
+	root, err := report.NewSourceRoot("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return root
 }
 
-func checkPaths(t *testing.T, stdin io.Reader, paths ...string) *analyzer.Result {
-	t.Helper()
-	res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: paths, Stdin: stdin, Rules: rules.All()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
-func sarifOf(t *testing.T, res *analyzer.Result, root analyzer.SourceRoot) []byte {
+func sarifOf(t *testing.T, res *analyzer.Result, root report.SourceRoot) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	if err := analyzer.WriteSARIF(&out, res, rules.All(), root); err != nil {
+	if err := report.WriteSARIF(&out, res, rules.All(), root); err != nil {
 		t.Fatal(err)
 	}
 	return out.Bytes()
@@ -140,21 +132,21 @@ func TestSARIFSchema(t *testing.T) {
 	if err := os.WriteFile(clean, []byte("CREATE TABLE t (id serial PRIMARY KEY);\nINSERT INTO t (id) VALUES (DEFAULT);\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	outside, err := analyzer.NewSourceRoot(t.TempDir())
+	outside, err := report.NewSourceRoot(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
 		name  string
 		res   *analyzer.Result
-		root  analyzer.SourceRoot
+		root  report.SourceRoot
 		count int
 	}{
-		{"serverpod", checkPaths(t, nil, serverpodDump), repoRoot(t), 1},
-		{"several files", checkPaths(t, nil, shopFiles...), repoRoot(t), 4},
-		{"stdin", checkPaths(t, strings.NewReader("CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"), "-"), repoRoot(t), 1},
-		{"clean", checkPaths(t, nil, clean), repoRoot(t), 0},
-		{"outside the root", checkPaths(t, nil, shopFiles...), outside, 4},
+		{"serverpod", checktest.Run(t, nil, serverpodDump), repoRoot(t), 1},
+		{"several files", checktest.Run(t, nil, shopFiles...), repoRoot(t), 4},
+		{"stdin", checktest.Run(t, strings.NewReader("CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"), "-"), repoRoot(t), 1},
+		{"clean", checktest.Run(t, nil, clean), repoRoot(t), 0},
+		{"outside the root", checktest.Run(t, nil, shopFiles...), outside, 4},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -235,7 +227,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 				}
 				return db.Collisions(t)
 			}
-			before := checkPaths(t, nil, tc.files...)
+			before := checktest.Run(t, nil, tc.files...)
 			found := map[string]bool{}
 			for _, d := range before.Diagnostics {
 				if d.Subject != nil {
@@ -246,7 +238,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 			for _, col := range restore(tc.files) {
 				truth[col.Sequence] = true
 			}
-			compare(t, "before the fixes", sortedKeys(found), sortedKeys(truth))
+			checktest.Compare(t, "before the fixes", slices.Sorted(maps.Keys(found)), slices.Sorted(maps.Keys(truth)))
 			log := readSARIF(t, sarifOf(t, before, repoRoot(t)))
 			// The copies keep their paths relative to the repository, so
 			// that the log's relative URIs name them.
@@ -254,7 +246,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 			copies := make([]string, len(tc.files))
 			texts := map[string][]byte{}
 			for i, f := range tc.files {
-				rel, err := filepath.Rel("..", f)
+				rel, err := filepath.Rel("../..", f)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -303,7 +295,7 @@ func TestSARIFFixesRestore(t *testing.T) {
 			if got := restore(copies); len(got) != 0 {
 				t.Errorf("PostgreSQL still finds collisions after the fixes: %+v", got)
 			}
-			for _, d := range checkPaths(t, nil, copies...).Diagnostics {
+			for _, d := range checktest.Run(t, nil, copies...).Diagnostics {
 				if d.Rule == "missing-setval" || d.Rule == "stale-setval" {
 					t.Errorf("after the fixes: %s: %s", d.Span, d.Message)
 				}

@@ -1,4 +1,4 @@
-package analyzer_test
+package report_test
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 )
 
 // gitlabIssue is what GitLab reads of a Code Quality issue.
@@ -27,10 +29,10 @@ type gitlabIssue struct {
 	} `json:"location"`
 }
 
-func gitlabOf(t *testing.T, res *analyzer.Result, root analyzer.SourceRoot) []gitlabIssue {
+func gitlabOf(t *testing.T, res *analyzer.Result, root report.SourceRoot) []gitlabIssue {
 	t.Helper()
 	var out bytes.Buffer
-	if err := analyzer.WriteGitLab(&out, res, root); err != nil {
+	if err := report.WriteGitLab(&out, res, root); err != nil {
 		t.Fatal(err)
 	}
 	var issues []gitlabIssue
@@ -48,7 +50,7 @@ func gitlabOf(t *testing.T, res *analyzer.Result, root analyzer.SourceRoot) []gi
 // copyShop copies the several-file example into a new directory, with
 // edit applied to each file, and checks it there with that directory as
 // the source root.
-func copyShop(t *testing.T, edit func(name string, data []byte) []byte) (*analyzer.Result, analyzer.SourceRoot) {
+func copyShop(t *testing.T, edit func(name string, data []byte) []byte) (*analyzer.Result, report.SourceRoot) {
 	t.Helper()
 	dir := t.TempDir()
 	var paths []string
@@ -66,11 +68,11 @@ func copyShop(t *testing.T, edit func(name string, data []byte) []byte) (*analyz
 		}
 		paths = append(paths, path)
 	}
-	root, err := analyzer.NewSourceRoot(dir)
+	root, err := report.NewSourceRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return checkPaths(t, nil, paths...), root
+	return checktest.Run(t, nil, paths...), root
 }
 
 // TestFingerprintsStable moves every finding down and loads more keys: the
@@ -115,11 +117,11 @@ func TestGitLabReport(t *testing.T) {
 	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root, err := analyzer.NewSourceRoot(filepath.Dir(path))
+	root, err := report.NewSourceRoot(filepath.Dir(path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := checkPaths(t, nil, path)
+	res := checktest.Run(t, nil, path)
 	issues := gitlabOf(t, res, root)
 	if len(issues) != 3 {
 		t.Fatalf("%d issues, want 3: %+v", len(issues), issues)
@@ -142,7 +144,7 @@ func TestGitLabReport(t *testing.T) {
 		t.Errorf("no findings give %+v, want []", got)
 	}
 	var empty bytes.Buffer
-	if err := analyzer.WriteGitLab(&empty, &analyzer.Result{}, root); err != nil || strings.TrimSpace(empty.String()) != "[]" {
+	if err := report.WriteGitLab(&empty, &analyzer.Result{}, root); err != nil || strings.TrimSpace(empty.String()) != "[]" {
 		t.Errorf("no findings give %q, %v; want []", empty.String(), err)
 	}
 }

@@ -1,9 +1,10 @@
-package analyzer
+package report
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -71,8 +72,8 @@ func TestGitHubCommandRoundTrip(t *testing.T) {
 		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 3, EndCol: 6, EndCharCol: 5},  // a point
 		{File: "x", Line: 3, Col: 6, CharCol: 5, EndLine: 4, EndCol: 2, EndCharCol: 2},
 	} {
-		d := Diagnostic{Span: span, Rule: "missing-setval", Severity: SeverityWarning, Message: message,
-			Fix: &Fix{SQL: "SELECT setval('s', 7);"}}
+		d := analyzer.Diagnostic{Span: span, Rule: "missing-setval", Severity: analyzer.SeverityWarning, Message: message,
+			Fix: &analyzer.Fix{SQL: "SELECT setval('s', 7);"}}
 		cmd := parseRunnerCommand(t, githubCommand(d, file))
 		want := map[string]string{"file": file, "line": "3", "endLine": "3", "col": "5", "endColumn": "8", "title": "pgseqlint missing-setval"}
 		switch {

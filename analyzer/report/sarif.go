@@ -1,10 +1,12 @@
-package analyzer
+package report
 
 import (
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
 )
 
 // The SARIF 2.1.0 subset pgseqlint writes: the objects and properties that
@@ -119,11 +121,11 @@ const (
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log for code scanning, with
 // the rules as its descriptors and each fix as an insertion.
-func WriteSARIF(w io.Writer, res *Result, rules []*Rule, root SourceRoot) error {
+func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root SourceRoot) error {
 	driver := sarifDriver{
 		Name:            "pgseqlint",
-		Version:         Version,
-		SemanticVersion: Version,
+		Version:         analyzer.Version,
+		SemanticVersion: analyzer.Version,
 		InformationURI:  "https://github.com/pgseqlint/pgseqlint",
 		Rules:           make([]sarifDescriptor, len(rules)),
 	}
@@ -164,7 +166,7 @@ func WriteSARIF(w io.Writer, res *Result, rules []*Rule, root SourceRoot) error 
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-func sarifRuleDescriptor(r *Rule) sarifDescriptor {
+func sarifRuleDescriptor(r *analyzer.Rule) sarifDescriptor {
 	return sarifDescriptor{
 		ID:                   r.Name,
 		Name:                 r.Name,
@@ -178,12 +180,12 @@ func sarifRuleDescriptor(r *Rule) sarifDescriptor {
 }
 
 // helpMarkdown is a rule's documentation as code scanning shows it.
-func helpMarkdown(d Doc) string {
+func helpMarkdown(d analyzer.Doc) string {
 	return fmt.Sprintf("%s\n\nInstead of:\n\n```sql\n%s\n```\n\nUse:\n\n```sql\n%s\n```\n", d.Why, d.Bad, d.Good)
 }
 
-func sarifLevel(s Severity) string {
-	if s == SeverityError {
+func sarifLevel(s analyzer.Severity) string {
+	if s == analyzer.SeverityError {
 		return "error"
 	}
 	return "warning"
@@ -209,7 +211,7 @@ func sarifArtifact(p place) (sarifArtifactLocation, bool) {
 
 // sarifInsertion is a diagnostic's fix as SARIF applies it: the statement
 // inserted right after the one it belongs after, on a line of its own.
-func sarifInsertion(d Diagnostic, root SourceRoot) (sarifFix, bool) {
+func sarifInsertion(d analyzer.Diagnostic, root SourceRoot) (sarifFix, bool) {
 	if d.Fix == nil {
 		return sarifFix{}, false
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package report
 
 import (
 	"encoding/json"
@@ -7,12 +7,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
-
-// Version is pgseqlint's version, in every machine-readable report.
-const Version = "0.1.0"
 
 // TextStyle colours the text report; the zero value writes plain text.
 type TextStyle struct {
@@ -33,11 +31,11 @@ func (s TextStyle) paint(attrs ...color.Attribute) func(a ...any) string {
 // file:line:col: severity: message [rule], the source line, the database
 // when the input holds several, and a hint with the statement that fixes
 // it; then a summary line.
-func WriteText(w io.Writer, res *Result, style TextStyle) error {
+func WriteText(w io.Writer, res *analyzer.Result, style TextStyle) error {
 	bold := style.paint(color.Bold)
-	sev := map[Severity]func(a ...any) string{
-		SeverityError:   style.paint(color.FgRed, color.Bold),
-		SeverityWarning: style.paint(color.FgYellow, color.Bold),
+	sev := map[analyzer.Severity]func(a ...any) string{
+		analyzer.SeverityError:   style.paint(color.FgRed, color.Bold),
+		analyzer.SeverityWarning: style.paint(color.FgYellow, color.Bold),
 	}
 	faint := style.paint(color.Faint)
 	hint := style.paint(color.FgCyan)
@@ -91,9 +89,9 @@ func printable(s string) string {
 }
 
 // Summary is the one-line count of a run.
-func Summary(res *Result) string {
+func Summary(res *analyzer.Result) string {
 	return fmt.Sprintf("%s, %s in %s (%s)",
-		source.Plural(res.Count(SeverityError), "error"), source.Plural(res.Count(SeverityWarning), "warning"),
+		source.Plural(res.Count(analyzer.SeverityError), "error"), source.Plural(res.Count(analyzer.SeverityWarning), "warning"),
 		source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
 }
 
@@ -143,14 +141,14 @@ type jsonSummary struct {
 }
 
 // WriteJSON writes the report as JSON.
-func WriteJSON(w io.Writer, res *Result) error {
+func WriteJSON(w io.Writer, res *analyzer.Result) error {
 	report := jsonReport{
 		Tool:        "pgseqlint",
-		Version:     Version,
+		Version:     analyzer.Version,
 		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
 		Summary: jsonSummary{
 			Files: res.Files, Statements: res.Statements,
-			Errors: res.Count(SeverityError), Warnings: res.Count(SeverityWarning),
+			Errors: res.Count(analyzer.SeverityError), Warnings: res.Count(analyzer.SeverityWarning),
 		},
 	}
 	for _, d := range res.Diagnostics {

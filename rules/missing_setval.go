@@ -1,6 +1,8 @@
 package rules
 
-import "github.com/pgseqlint/pgseqlint/analyzer"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer"
+)
 
 // MissingSetval reports keys loaded into a sequence-fed column that nothing
 // moves the sequence past.
@@ -23,7 +25,7 @@ SELECT setval(pg_get_serial_sequence('users', 'id'), max(id)) FROM users;`,
 	Finish: func(pass *analyzer.Pass) {
 		for _, seq := range pass.Catalog.Sequences() {
 			if c := seq.Collision(); c != nil && c.Stale == nil {
-				pass.Report(analyzer.CollisionDiagnostic(c))
+				pass.Report(collisionDiagnostic(c))
 			}
 		}
 	},

@@ -1,6 +1,8 @@
 package rules
 
-import "github.com/pgseqlint/pgseqlint/analyzer"
+import (
+	"github.com/pgseqlint/pgseqlint/analyzer"
+)
 
 // StaleSetval reports a setval or RESTART that runs after the keys were
 // loaded but leaves the sequence at or below them.
@@ -23,7 +25,7 @@ SELECT pg_catalog.setval('public.users_id_seq', 2, true);`,
 	Finish: func(pass *analyzer.Pass) {
 		for _, seq := range pass.Catalog.Sequences() {
 			if c := seq.Collision(); c != nil && c.Stale != nil {
-				pass.Report(analyzer.CollisionDiagnostic(c))
+				pass.Report(collisionDiagnostic(c))
 			}
 		}
 	},

@@ -57,6 +57,18 @@ const (
 	MoveTruncate
 )
 
+// String is the statement's name: setval, RESTART, TRUNCATE ... RESTART
+// IDENTITY.
+func (k MoveKind) String() string {
+	switch k {
+	case MoveRestart:
+		return "RESTART"
+	case MoveTruncate:
+		return "TRUNCATE ... RESTART IDENTITY"
+	}
+	return "setval"
+}
+
 // Move is a statement that set a sequence's position on purpose.
 type Move struct {
 	Kind MoveKind
@@ -65,6 +77,7 @@ type Move struct {
 	Dynamic bool
 }
 
+// Ascending reports whether the sequence counts up.
 func (s *Sequence) Ascending() bool { return s.Increment > 0 }
 
 // QualifiedName is the sequence's name as quote_ident writes it.

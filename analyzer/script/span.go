@@ -52,6 +52,10 @@ func (s Span) Place() string {
 	return s.File + ": " + s.Entry
 }
 
+// PlaceLine names the place and the line the span starts on:
+// "dump.sql:42".
+func (s Span) PlaceLine() string { return fmt.Sprintf("%s:%d", s.Place(), s.Line) }
+
 // position is a place in the input while it is being read.
 type position struct {
 	offset    int64

@@ -4,9 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/spf13/cobra"
-
-	"github.com/pgseqlint/pgseqlint/analyzer"
 )
 
 // fixOptions are the flags and arguments of `pgseqlint fix`.
@@ -81,12 +80,12 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
-	var files []*analyzer.InPlaceFile
+	var files []*fix.InPlaceFile
 	if inPlace {
 		// Before the input is read: a file that changes from here on is
 		// not rewritten.
 		var err error
-		if files, err = analyzer.InPlaceFiles(checkOpts); err != nil {
+		if files, err = fix.InPlaceFiles(checkOpts); err != nil {
 			return failure(err)
 		}
 	}
@@ -94,7 +93,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	patch := analyzer.NewPatch(res, opts.static)
+	patch := fix.NewPatch(res, opts.static)
 	switch {
 	case inPlace:
 		if opts.diff {
@@ -104,7 +103,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			err = patch.Rewrite(files)
 		}
 	case opts.output != "":
-		err = analyzer.WriteFileAtomic(opts.output, patch.Write)
+		err = fix.WriteFileAtomic(opts.output, patch.Write)
 	default:
 		err = patch.Write(opts.io.out)
 	}

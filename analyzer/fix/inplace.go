@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -28,7 +29,7 @@ var digestSeed = maphash.MakeSeed()
 // their size, time and content, before anything else reads them. It fails
 // for any source that is not a plain file: standard input, or an input
 // that is decoded on the way in.
-func InPlaceFiles(opts Options) ([]*InPlaceFile, error) {
+func InPlaceFiles(opts analyzer.Options) ([]*InPlaceFile, error) {
 	var files []*InPlaceFile
 	seen := map[string]bool{}
 	for _, path := range opts.Paths {

@@ -1,19 +1,22 @@
-package analyzer_test
+package fix_test
 
 import (
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -23,7 +26,7 @@ import (
 func fixCases(t *testing.T) []string {
 	t.Helper()
 	var paths []string
-	for _, pattern := range []string{"../testdata/scenarios/*.sql", "../testdata/fix/*.sql"} {
+	for _, pattern := range []string{"../../testdata/scenarios/*.sql", "../../testdata/fix/*.sql"} {
 		found, err := filepath.Glob(pattern)
 		if err != nil || len(found) == 0 {
 			t.Fatalf("no cases match %s: %v", pattern, err)
@@ -87,7 +90,7 @@ func proveFix(t *testing.T, c *pgtest.Cluster, originals ...string) fixCount {
 	inputs := copyInto(t, filepath.Join(dir, "in"), originals)
 	keep := copyInto(t, filepath.Join(dir, "orig"), inputs)
 	opts := analyzer.Options{Paths: inputs, Rules: rules.All()}
-	files, err := analyzer.InPlaceFiles(opts)
+	files, err := fix.InPlaceFiles(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,8 +98,8 @@ func proveFix(t *testing.T, c *pgtest.Cluster, originals ...string) fixCount {
 	if err != nil {
 		t.Fatal(err)
 	}
-	computed := writePatch(t, filepath.Join(dir, "fix.sql"), analyzer.NewPatch(res, false))
-	static := writePatch(t, filepath.Join(dir, "fix-static.sql"), analyzer.NewPatch(res, true))
+	computed := writePatch(t, filepath.Join(dir, "fix.sql"), fix.NewPatch(res, false))
+	static := writePatch(t, filepath.Join(dir, "fix-static.sql"), fix.NewPatch(res, true))
 
 	// The static patch first: it must leave every sequence where the
 	// computed one does, which must be right whatever state it finds.
@@ -121,7 +124,7 @@ func proveFix(t *testing.T, c *pgtest.Cluster, originals ...string) fixCount {
 	}
 
 	var diff bytes.Buffer
-	patch := analyzer.NewPatch(res, false)
+	patch := fix.NewPatch(res, false)
 	if err := patch.WriteDiff(&diff, files); err != nil {
 		t.Fatal(err)
 	}
@@ -156,9 +159,9 @@ func copyInto(t *testing.T, dir string, files []string) []string {
 	return out
 }
 
-func writePatch(t *testing.T, path string, p *analyzer.Patch) string {
+func writePatch(t *testing.T, path string, p *fix.Patch) string {
 	t.Helper()
-	if err := analyzer.WriteFileAtomic(path, p.Write); err != nil {
+	if err := fix.WriteFileAtomic(path, p.Write); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -174,7 +177,7 @@ func collidingVerdict(t *testing.T, res *analyzer.Result) []string {
 			seen[d.Subject.Sequence] = true
 		}
 	}
-	return sortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // restore runs the files into a fresh database; they must run cleanly.
@@ -254,7 +257,7 @@ INSERT INTO t VALUES (9, 'b');
 	if err := os.WriteFile(script, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	patch := analyzer.NewPatch(checktest.Run(t, nil, script), false)
+	patch := fix.NewPatch(checktest.Run(t, nil, script), false)
 	var out bytes.Buffer
 	if err := patch.Write(&out); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package analyzer_test
+package fix_test
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 )
 
 // needsFix is a script with one sequence to fix.
@@ -27,13 +28,13 @@ func writeScript(t *testing.T, dir, text string) string {
 
 // listAndCheck lists the files for rewriting, then checks them, as fix -w
 // does.
-func listAndCheck(t *testing.T, paths ...string) ([]*analyzer.InPlaceFile, *analyzer.Patch) {
+func listAndCheck(t *testing.T, paths ...string) ([]*fix.InPlaceFile, *fix.Patch) {
 	t.Helper()
-	files, err := analyzer.InPlaceFiles(analyzer.Options{Paths: paths})
+	files, err := fix.InPlaceFiles(analyzer.Options{Paths: paths})
 	if err != nil {
 		t.Fatal(err)
 	}
-	patch := analyzer.NewPatch(checktest.Run(t, nil, paths...), false)
+	patch := fix.NewPatch(checktest.Run(t, nil, paths...), false)
 	if patch.Len() == 0 {
 		t.Fatal("nothing to fix")
 	}
@@ -122,7 +123,7 @@ func TestWriteFileAtomicReadOnlyDirectory(t *testing.T) {
 	dir := t.TempDir()
 	path := writeScript(t, dir, "-- the old patch\n")
 	readOnlyDir(t, dir)
-	err := analyzer.WriteFileAtomic(path, func(w io.Writer) error {
+	err := fix.WriteFileAtomic(path, func(w io.Writer) error {
 		_, err := io.WriteString(w, "SELECT 1;\n")
 		return err
 	})
@@ -138,7 +139,7 @@ func TestWriteFileAtomicFailedWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := writeScript(t, dir, "-- the old patch\n")
 	failed := errors.New("the disk is full")
-	err := analyzer.WriteFileAtomic(path, func(w io.Writer) error {
+	err := fix.WriteFileAtomic(path, func(w io.Writer) error {
 		io.WriteString(w, "SELECT 1;\n")
 		return failed
 	})
@@ -212,7 +213,7 @@ func TestRewriteChangedFile(t *testing.T) {
 }
 
 func TestInPlaceFilesRefusesStdin(t *testing.T) {
-	_, err := analyzer.InPlaceFiles(analyzer.Options{Paths: []string{"-"}, Stdin: strings.NewReader(needsFix)})
+	_, err := fix.InPlaceFiles(analyzer.Options{Paths: []string{"-"}, Stdin: strings.NewReader(needsFix)})
 	if err == nil || err.Error() != "<stdin>: only a plain SQL file can be rewritten in place" {
 		t.Errorf("got %v", err)
 	}

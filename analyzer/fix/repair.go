@@ -1,24 +1,26 @@
-package analyzer
+package fix
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
-// FixFor writes the statement that moves a sequence past the keys of every
-// column it feeds.
+// For writes the statement that moves a colliding sequence past the keys
+// of every column it feeds, with a comment that says what it repairs.
 //
 // The default form computes the value when it runs, from the data then in
 // the tables: the largest key over all of them (the smallest, descending),
 // or the start value when there is none, so that the next value is just
 // past the keys. It is right even when the data differs from the script,
 // and running it twice changes nothing.
-func FixFor(s *catalog.Sequence) *Fix {
+func For(c *catalog.Collision) *analyzer.Fix {
+	s := c.Sequence
 	at := s.FixSite()
-	return &Fix{SQL: computedSetval(s), Static: staticSetval(s), After: at.Through}
+	return &analyzer.Fix{SQL: computedSetval(s), Static: staticSetval(s), After: at.Through, Comment: comment(c)}
 }
 
 // computedSetval is setval(s, greatest(max(key), start), max(key) >= start):
@@ -90,55 +92,14 @@ func staticSetval(s *catalog.Sequence) string {
 	return fmt.Sprintf("SELECT pg_catalog.setval(%s, %d, %t);", script.QuoteLiteral(s.QualifiedName()), value, called)
 }
 
-// CollisionDiagnostic describes a collision: at the load when nothing moved
-// the sequence afterwards, at the move when a move left it behind.
-func CollisionDiagnostic(c *catalog.Collision) Diagnostic {
-	s := c.Sequence
-	d := Diagnostic{
-		Span:   c.Load.At.Span,
-		Source: c.Load.At.Source,
-		Subject: &Subject{
-			Sequence:  s.QualifiedName(),
-			Table:     script.QualifiedName(c.Column.Table.Name),
-			KeyColumn: c.Column.Name,
-		},
-		Fix: FixFor(s),
-	}
-	if !c.Hidden {
-		d.Subject.MaxKey = fmt.Sprint(c.Key)
-	}
-	bound := "up to"
-	if !s.Ascending() {
-		bound = "down to"
-	}
-	col := c.Column.QualifiedName()
-	d.Fix.Comment = fixComment(c)
-	switch {
-	case c.Stale != nil:
-		d.Span, d.Source = c.Stale.At.Span, c.Stale.At.Source
-		d.Message = fmt.Sprintf("%s leaves sequence %s handing out %d next, but keys %s %d were loaded into %s at %s",
-			moveName(c.Stale.Kind), s.QualifiedName(), c.Next, bound, c.Key, col, lineOf(c.Load.At.Span))
-	case c.Hidden:
-		d.Message = fmt.Sprintf("%s loads keys into %s that pgseqlint cannot see, and nothing moves sequence %s past them afterwards",
-			c.Load.Kind, col, s.QualifiedName())
-	case !c.NextKnown:
-		d.Message = fmt.Sprintf("keys %s %d were loaded into %s after sequence %s was last set, and nothing moves it past them",
-			bound, c.Key, col, s.QualifiedName())
-	default:
-		d.Message = fmt.Sprintf("keys %s %d were loaded into %s, but nothing moves sequence %s past them: it hands out %d next",
-			bound, c.Key, col, s.QualifiedName(), c.Next)
-	}
-	return d
-}
-
-// fixComment names the column and where its keys were loaded, and says
+// comment names the column and where its keys were loaded, and says
 // when no setval can help: a cycling sequence whose keys reach its limit
 // starts over among them.
-func fixComment(c *catalog.Collision) []string {
+func comment(c *catalog.Collision) []string {
 	s := c.Sequence
-	loaded := fmt.Sprintf("%s: keys loaded by %s at %s", c.Column.QualifiedName(), c.Load.Kind, lineOf(c.Load.At.Span))
+	loaded := fmt.Sprintf("%s: keys loaded by %s at %s", c.Column.QualifiedName(), c.Load.Kind, c.Load.At.Span.PlaceLine())
 	if c.Stale != nil {
-		loaded += fmt.Sprintf(", then %s at %s left the sequence behind", moveName(c.Stale.Kind), lineOf(c.Stale.At.Span))
+		loaded += fmt.Sprintf(", then %s at %s left the sequence behind", c.Stale.Kind, c.Stale.At.Span.PlaceLine())
 	}
 	comment := []string{loaded}
 	if s.Cycle && !c.Hidden {
@@ -153,15 +114,3 @@ func fixComment(c *catalog.Collision) []string {
 	}
 	return comment
 }
-
-func moveName(k catalog.MoveKind) string {
-	switch k {
-	case catalog.MoveRestart:
-		return "RESTART"
-	case catalog.MoveTruncate:
-		return "TRUNCATE ... RESTART IDENTITY"
-	}
-	return "setval"
-}
-
-func lineOf(s script.Span) string { return fmt.Sprintf("%s:%d", s.Place(), s.Line) }

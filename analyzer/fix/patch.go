@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -32,7 +33,7 @@ type repair struct {
 // NewPatch collects the fixes of a run's findings. With static set, each
 // statement is pg_dump's literal setval with the values seen in the input,
 // where the input shows them.
-func NewPatch(res *Result, static bool) *Patch {
+func NewPatch(res *analyzer.Result, static bool) *Patch {
 	p := &Patch{}
 	for _, d := range res.Diagnostics {
 		if d.Fix == nil {

@@ -1,4 +1,4 @@
-package analyzer_test
+package fix_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/pgseqlint/pgseqlint/analyzer/golden"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/analyzer/report"
@@ -19,7 +20,7 @@ import (
 // repository's root.
 func goldenFixCases(t *testing.T) []string {
 	t.Helper()
-	t.Chdir("..")
+	t.Chdir("../..")
 	cases, err := filepath.Glob("testdata/fix/*.sql")
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no fix cases: %v", err)
@@ -42,17 +43,17 @@ func TestFixGolden(t *testing.T) {
 				static bool
 			}{{".sql", false}, {".static.sql", true}} {
 				var out bytes.Buffer
-				if err := analyzer.NewPatch(res, form.static).Write(&out); err != nil {
+				if err := fix.NewPatch(res, form.static).Write(&out); err != nil {
 					t.Fatal(err)
 				}
 				golden.Check(t, filepath.Join("testdata/fix/golden", name+form.suffix), out.Bytes())
 			}
-			files, err := analyzer.InPlaceFiles(analyzer.Options{Paths: []string{path}})
+			files, err := fix.InPlaceFiles(analyzer.Options{Paths: []string{path}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			var diff bytes.Buffer
-			if err := analyzer.NewPatch(res, false).WriteDiff(&diff, files); err != nil {
+			if err := fix.NewPatch(res, false).WriteDiff(&diff, files); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata/fix/golden", name+".diff"), diff.Bytes())
@@ -67,7 +68,7 @@ func TestFixMatchesCheck(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			res := checktest.Run(t, nil, path)
 			var patch, text, js bytes.Buffer
-			if err := analyzer.NewPatch(res, false).Write(&patch); err != nil {
+			if err := fix.NewPatch(res, false).Write(&patch); err != nil {
 				t.Fatal(err)
 			}
 			if err := report.WriteText(&text, res, report.TextStyle{}); err != nil {
@@ -109,8 +110,8 @@ func TestFixMatchesCheck(t *testing.T) {
 // up empty; after the patch the sequence hands out its start value.
 func TestFixEmptyTable(t *testing.T) {
 	c := pgtest.Start(t)
-	path := "../testdata/fix/empty_table.sql"
-	fix := writePatch(t, filepath.Join(t.TempDir(), "fix.sql"), analyzer.NewPatch(checktest.Run(t, nil, path), false))
+	path := "../../testdata/fix/empty_table.sql"
+	fix := writePatch(t, filepath.Join(t.TempDir(), "fix.sql"), fix.NewPatch(checktest.Run(t, nil, path), false))
 	db := restore(t, c, path, fix)
 	if got := db.Exec(t, "SELECT nextval('ticket_ids')"); got != "100" {
 		t.Errorf("after the patch, nextval('ticket_ids') = %s, want its start, 100", got)

@@ -66,6 +66,12 @@ func (r *Result) Count(sev Severity) int {
 	return n
 }
 
+// Inputs returns the scripts a path of the command line stands for, in the
+// order they run.
+func (o *Options) Inputs(path string) ([]source.Input, error) {
+	return source.Inputs(path, source.Options{Stdin: o.Stdin, Layout: o.Layout, Verbose: o.Verbose})
+}
+
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
 	if _, err := source.ParseLayout(string(opts.Layout)); err != nil {
@@ -162,12 +168,6 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 		}
 	}
 	return nil
-}
-
-// Inputs returns the scripts a path of the command line stands for, in the
-// order they run.
-func (o *Options) Inputs(path string) ([]source.Input, error) {
-	return source.Inputs(path, source.Options{Stdin: o.Stdin, Layout: o.Layout, Verbose: o.Verbose})
 }
 
 func (d *driver) runInput(ctx context.Context, in source.Input) error {
@@ -267,7 +267,11 @@ func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 	d.clock++
 	d.statements++
 	// One exec serves every statement: what outlives it is copied out.
-	d.exec = exec{Exec: catalog.Exec{Site: catalog.Site{Span: st.Span, Clock: d.clock, Through: st.Span}, Events: d.exec.Events[:0]}, c: d.current, stmt: st}
+	d.exec = exec{
+		Exec: catalog.Exec{Site: catalog.Site{Span: st.Span, Clock: d.clock, Through: st.Span}, Events: d.exec.Events[:0]},
+		c:    d.current,
+		stmt: st,
+	}
 	if !rereadable {
 		// A file can give a finding's line back at the end; other
 		// inputs keep every statement's first line.

@@ -43,6 +43,9 @@ type otherRelation struct{}
 // defaultSearchPath is the server's default, "$user", public.
 var defaultSearchPath = []string{"$user", "public"}
 
+// New is the model of the database named database ("" for the one the
+// script starts in) as an empty database holds it: the public and
+// pg_catalog schemas.
 func New(database string) *Catalog {
 	return &Catalog{
 		Database: database,

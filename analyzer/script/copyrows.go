@@ -36,6 +36,7 @@ type KeyStats struct {
 	Decimals int64
 }
 
+// Add folds one key.
 func (k *KeyStats) Add(v int64) {
 	if k.Count == 0 || v > k.Max {
 		k.Max = v

@@ -89,6 +89,7 @@ func (a *InsertArena) Size() int { return len(a.text) }
 // ArenaMark is how full an arena was: a read that gives up goes back to it.
 type ArenaMark struct{ rows, values, consts, text int }
 
+// Mark is how full the arena is.
 func (a *InsertArena) Mark() ArenaMark {
 	return ArenaMark{len(a.rows), len(a.values), len(a.consts), len(a.text)}
 }

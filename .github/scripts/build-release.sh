@@ -19,7 +19,7 @@
 #            the target and its C compiler (default: this machine's)
 #   RUN      a command that runs the target's binaries here, such as
 #            qemu-aarch64 (default: none, run them directly)
-#   ARCHIVE  0 to build and check the binary without packing it
+#   ARCHIVE  0 to leave the folder unpacked
 #
 # It works with the bash of macOS (3.2) and of Git for Windows.
 set -euo pipefail
@@ -82,9 +82,18 @@ bin=$dir/$exe
 ldflags="-s -w -X main.version=$version -X main.commit=$commit -X main.date=$date"
 tags=
 case $goos in
-linux | windows)
+linux)
 	ldflags="$ldflags -linkmode external -extldflags -static"
 	tags=netgo,osusergo
+	;;
+windows)
+	# libpg_query is compiled with -fstack-protector: MinGW-w64 before
+	# version 11 keeps its functions in gcc's libssp.
+	extld=-static
+	case $("${CC:-gcc}" -print-file-name=libssp.a) in
+	*/*) extld="$extld -lssp" ;;
+	esac
+	ldflags="$ldflags -linkmode external -extldflags '$extld'"
 	;;
 esac
 
@@ -150,16 +159,21 @@ for case in serverpod-text fix-serverpod compressed-zstd archive-custom; do
 	echo "smoke test $case: exit $status, output as in testdata/cli/$case"
 done
 
-[ "${ARCHIVE:-1}" = 0 ] && exit 0
-
 cp README.md LICENSE "$dir/"
 
-# The licences of the code linked in: Go modules, PostgreSQL's parser among
-# them (pg_query_go carries PostgreSQL's licence beside its own).
+# The licences of the code linked in: Go's runtime and standard library,
+# and the modules, PostgreSQL's parser among them (pg_query_go carries
+# PostgreSQL's licence beside its own).
 {
-	echo "pgseqlint $version is built from the following modules, whose licences follow."
+	echo "pgseqlint $version is built with Go and the following modules, whose licences follow."
+	printf '\n================================================================\n%s\n' "$(go env GOVERSION)"
+	goroot=$(go env GOROOT)
+	command -v cygpath >/dev/null 2>&1 && goroot=$(cygpath -u "$goroot")
+	cat "$goroot/LICENSE"
 	go list -deps -f '{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}} {{.Dir}}{{end}}{{end}}' ./cmd/pgseqlint | sort -u |
 		while read -r mpath mversion mdir; do
+			# Git for Windows' bash globs POSIX paths, not C:\...
+			command -v cygpath >/dev/null 2>&1 && mdir=$(cygpath -u "$mdir")
 			printf '\n================================================================\n%s %s\n' "$mpath" "$mversion"
 			found=
 			for f in "$mdir"/LICENSE* "$mdir"/LICENCE* "$mdir"/COPYING* "$mdir"/NOTICE* "$mdir"/COPYRIGHT*; do
@@ -171,6 +185,8 @@ cp README.md LICENSE "$dir/"
 			[ -n "$found" ] || die "no licence file in $mdir"
 		done
 } >"$dir/THIRD_PARTY_NOTICES"
+
+[ "${ARCHIVE:-1}" = 0 ] && exit 0
 
 cd "$out"
 if [ "$goos" = windows ]; then

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -55,6 +56,18 @@ func flagValues(cmd *cobra.Command, name string) []string {
 }
 
 func TestAction(t *testing.T) {
+	type step struct {
+		Name             string
+		ID               string
+		If               string
+		Uses             string
+		With             map[string]string
+		Shell            string
+		WorkingDirectory string `yaml:"working-directory"`
+		ContinueOnError  bool   `yaml:"continue-on-error"`
+		Env              map[string]string
+		Run              string
+	}
 	var action struct {
 		Name        string
 		Description string
@@ -65,25 +78,20 @@ func TestAction(t *testing.T) {
 			Required    bool
 			Default     *string
 		}
+		Outputs map[string]struct {
+			Description string
+			Value       string
+		}
 		Runs struct {
 			Using string
-			Steps []struct {
-				Name             string
-				If               string
-				Uses             string
-				With             map[string]string
-				Shell            string
-				WorkingDirectory string `yaml:"working-directory"`
-				Env              map[string]string
-				Run              string
-			}
+			Steps []step
 		}
 	}
 	readYAML(t, "action.yml", &action)
 	if action.Runs.Using != "composite" {
 		t.Errorf("runs.using is %q, want composite", action.Runs.Using)
 	}
-	for _, name := range []string{"paths", "format", "fail-on", "sarif-file"} {
+	for _, name := range []string{"paths", "schema", "layout", "config", "fail-on", "args", "sarif-file", "version"} {
 		if _, ok := action.Inputs[name]; !ok {
 			t.Errorf("no input %q", name)
 		}
@@ -92,26 +100,28 @@ func TestAction(t *testing.T) {
 	if def := action.Inputs["fail-on"].Default; def == nil || !slices.Contains(flagValues(check, "fail-on"), *def) {
 		t.Errorf("fail-on defaults to %v, not a value of --fail-on %q", def, flagValues(check, "fail-on"))
 	}
-	if def := action.Inputs["format"].Default; def == nil || *def != "" {
-		t.Errorf("format defaults to %v, want empty: text and annotations", def)
+	for _, layout := range flagValues(check, "layout") {
+		if !strings.Contains(action.Inputs["layout"].Description, layout) {
+			t.Errorf("the layout input does not name --layout %s", layout)
+		}
 	}
 	inputRef := regexp.MustCompile(`inputs\.([a-z-]+)`)
-	flagRef := regexp.MustCompile(`--[a-z][a-z-]*`)
-	var installs, checks int
-	for _, step := range action.Runs.Steps {
-		where := "action.yml step " + step.Name
-		if (step.Run == "") == (step.Uses == "") {
+	scriptRef := regexp.MustCompile(`^bash "\$GITHUB_ACTION_PATH/(\.github/scripts/[a-z-]+\.sh)"$`)
+	steps := map[string]step{}
+	for _, st := range action.Runs.Steps {
+		where := "action.yml step " + st.Name
+		if (st.Run == "") == (st.Uses == "") {
 			t.Errorf("%s: a step runs a script or uses an action", where)
 		}
-		if step.Run != "" && step.Shell == "" {
+		if st.Run != "" && st.Shell == "" {
 			t.Errorf("%s: a composite step that runs a script needs a shell", where)
 		}
 		var text []string
-		text = append(text, step.If, step.Run)
-		for _, v := range step.With {
+		text = append(text, st.If, st.Run)
+		for _, v := range st.With {
 			text = append(text, v)
 		}
-		for _, v := range step.Env {
+		for _, v := range st.Env {
 			text = append(text, v)
 		}
 		for _, m := range inputRef.FindAllStringSubmatch(strings.Join(text, "\n"), -1) {
@@ -119,25 +129,52 @@ func TestAction(t *testing.T) {
 				t.Errorf("%s: no input %q", where, m[1])
 			}
 		}
-		if strings.Contains(step.Run, "go install ./cmd/pgseqlint") {
-			installs++
-			if step.WorkingDirectory != "${{ github.action_path }}" {
-				t.Errorf("%s: installs from %q, want the action's checkout", where, step.WorkingDirectory)
+		if m := scriptRef.FindStringSubmatch(st.Run); m != nil {
+			if _, err := os.Stat("../../" + m[1]); err != nil {
+				t.Errorf("%s: %v", where, err)
+			}
+			steps[m[1]] = st
+		}
+		if strings.Contains(st.Run, "go install ./cmd/pgseqlint") {
+			steps["build"] = st
+			if st.WorkingDirectory != "${{ github.action_path }}" || st.If != "steps.install.outputs.build == 'true'" {
+				t.Errorf("%s: builds in %q when %q, want the action's checkout when the install step says so", where, st.WorkingDirectory, st.If)
 			}
 		}
-		for _, line := range strings.Split(step.Run, "\n") {
-			words := strings.Fields(line)
-			if len(words) < 2 || words[0] != "pgseqlint" {
-				continue
-			}
-			checks++
-			// The flags may sit in a shell array built on other lines.
-			checkCommandLine(t, where, append([]string{words[1]}, flagRef.FindAllString(step.Run, -1)...))
+		if strings.HasPrefix(st.Uses, "github/codeql-action/upload-sarif@") {
+			steps["upload"] = st
 		}
 	}
-	if installs != 1 || checks != 2 {
-		t.Errorf("%d installs and %d pgseqlint command lines, want 1 and 2 (the SARIF report and the check)", installs, checks)
+	install, checkStep, upload := steps[".github/scripts/install-pgseqlint.sh"], steps[".github/scripts/action-check.sh"], steps["upload"]
+	if install.ID != "install" || checkStep.ID != "check" || steps["build"].Run == "" || upload.Uses == "" {
+		t.Fatalf("want the steps install (id install), build, check (id check) and upload; have %v", slices.Collect(maps.Keys(steps)))
 	}
+	// The upload runs after a check that found something, and its failure
+	// does not hide the check's result.
+	if !upload.ContinueOnError || !strings.Contains(upload.If, "!cancelled()") || !strings.Contains(upload.If, "steps.check.outputs.status == '1'") {
+		t.Errorf("upload step: continue-on-error %v, if %q; want true, and to run after a failed check", upload.ContinueOnError, upload.If)
+	}
+	if action.Outputs["status"].Value != "${{ steps.check.outputs.status }}" {
+		t.Errorf("output status is %q", action.Outputs["status"].Value)
+	}
+	// The check step's script runs pgseqlint once, with flags check has.
+	script, err := os.ReadFile("../../.github/scripts/action-check.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := regexp.MustCompile(`(?m)^pgseqlint "\$\{args\[@\]\}"`).FindAll(script, -1)
+	if len(runs) != 1 {
+		t.Errorf("action-check.sh runs pgseqlint %d times, want once", len(runs))
+	}
+	flags := regexp.MustCompile(`(?m)args(?:\+)?=\((?:check )?((?:--[a-z-]+[^)]*))\)`).FindAllSubmatch(script, -1)
+	if len(flags) < 4 {
+		t.Errorf("found %d lines that add flags to args in action-check.sh, want the format, fail-on, schema, layout and config", len(flags))
+	}
+	var words []string
+	for _, m := range flags {
+		words = append(words, regexp.MustCompile(`--[a-z][a-z-]*`).FindAllString(string(m[1]), -1)...)
+	}
+	checkCommandLine(t, "action-check.sh", append([]string{"check"}, words...))
 }
 
 func TestPreCommitHooks(t *testing.T) {

@@ -15,7 +15,9 @@ import (
 // (the command line, one argument per line), optionally "stdin" and "env"
 // (NAME=value lines), and the expected "stdout", "stderr" and "exit"
 // status. The command runs in the case's folder, outside any CI system
-// unless "env" says otherwise.
+// unless "env" says otherwise. What the build says of its version (which
+// depends on how the test binary was built: TestDescribeBuild holds each
+// way) reads {{version}} in the golden files.
 func TestCLICases(t *testing.T) {
 	dirs, err := filepath.Glob("../../testdata/cli/*")
 	if err != nil || len(dirs) == 0 {
@@ -46,7 +48,8 @@ func TestCLICases(t *testing.T) {
 			}
 			var out, errOut bytes.Buffer
 			code := run(args, streams{in: bytes.NewReader(stdin), out: &out, err: &errOut})
-			golden.Check(t, filepath.Join(dir, "stdout"), out.Bytes())
+			version := []byte(currentVersion().String())
+			golden.Check(t, filepath.Join(dir, "stdout"), bytes.ReplaceAll(out.Bytes(), version, []byte("{{version}}")))
 			golden.Check(t, filepath.Join(dir, "stderr"), errOut.Bytes())
 			golden.Check(t, filepath.Join(dir, "exit"), []byte(strconv.Itoa(code)+"\n"))
 		})

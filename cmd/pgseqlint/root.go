@@ -47,9 +47,13 @@ func newRootCmd(io streams) *cobra.Command {
 parser and proves, before anything is restored, that every sequence will hand out keys above
 the data loaded into its columns. Where it will not, it says where and why, and writes the SQL
 that fixes it.`,
+		Version:       currentVersion().String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version without cobra's -v, which check and fix take for --verbose.
+	root.Flags().Bool("version", false, "print the version")
+	root.SetVersionTemplate("pgseqlint {{.Version}}\n")
 	root.SetIn(io.in)
 	root.SetOut(io.out)
 	root.SetErr(io.err)

@@ -47,15 +47,3 @@ func explainText(r *analyzer.Rule) string {
 	}
 	return text
 }
-
-func newCmdVersion(io streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(io.out, "pgseqlint %s\n", analyzer.Version)
-			return nil
-		},
-	}
-}

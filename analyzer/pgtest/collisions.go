@@ -2,6 +2,7 @@ package pgtest
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"testing"
 )
@@ -21,8 +22,15 @@ type Collision struct {
 	NextValue string
 }
 
-// collisionsSQL defines, for one session, a function that asks the catalog
-// which sequences collide and returns them as a JSON array.
+// CollisionsQuery is one SELECT that asks the catalog which sequences
+// collide and returns them as a JSON array of Collision, sorted by
+// sequence name. It creates nothing and moves no sequence, so it can run
+// at any point of a session, inside a transaction block too: it reads the
+// sequences' states and the tables' keys through query_to_xml, which runs
+// a query built from names (no function of ours to create).
+//
+// Temporary relations are left out: they go when the session ends, and a
+// new session never sees them.
 //
 // The columns a sequence feeds are found through dependencies, never
 // through names:
@@ -35,7 +43,8 @@ type Collision struct {
 //
 // Keys are read with max()/min() over the table without ONLY, so that rows
 // in inheritance children and partitions count for the parent's sequence,
-// as they share its key space.
+// as they share its key space. On a tie the parent is named, which is the
+// same table whatever way it was restored.
 //
 // The next value is what nextval computes from the stored state: last_value
 // if is_called is false, else last_value + increment; past MAXVALUE
@@ -43,82 +52,69 @@ type Collision struct {
 // and any other one has no next value ("reached maximum value of
 // sequence"), so it cannot collide. A new session sees the stored state; a
 // session's cached values (CACHE > 1) are not ours to predict.
-const collisionsSQL = `
-CREATE FUNCTION pg_temp.pgtest_collisions() RETURNS json
-LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
-DECLARE
-	s record;
-	f record;
-	last_val numeric;
-	called boolean;
-	nxt numeric;
-	k numeric;
-	best_key numeric;
-	best_tab text;
-	best_col text;
-	result json[] := '{}';
-BEGIN
-	FOR s IN
-		SELECT q.seqrelid AS oid, format('%I.%I', n.nspname, c.relname) AS name,
-		       q.seqincrement AS inc, q.seqmin AS minv, q.seqmax AS maxv, q.seqcycle AS cycle
-		FROM pg_sequence q
-		JOIN pg_class c ON c.oid = q.seqrelid
-		JOIN pg_namespace n ON n.oid = c.relnamespace
-	LOOP
-		EXECUTE format('SELECT last_value, is_called FROM %s', s.name) INTO last_val, called;
-		IF NOT called THEN
-			nxt := last_val;
-		ELSIF s.inc > 0 AND last_val + s.inc > s.maxv THEN
-			nxt := CASE WHEN s.cycle THEN s.minv END;
-		ELSIF s.inc < 0 AND last_val + s.inc < s.minv THEN
-			nxt := CASE WHEN s.cycle THEN s.maxv END;
-		ELSE
-			nxt := last_val + s.inc;
-		END IF;
-		CONTINUE WHEN nxt IS NULL;
+//
+// Every name is qualified with pg_catalog: a script may have set any
+// search path.
+const CollisionsQuery = `SELECT COALESCE(pg_catalog.json_agg(pg_catalog.json_build_object(
+	'Sequence', s.name, 'Table', k.tab, 'Column', k.col, 'MaxKey', k.key::pg_catalog.text, 'NextValue', s.nxt::pg_catalog.text)
+	ORDER BY s.name COLLATE "C"), '[]'::pg_catalog.json)
+FROM (
+	SELECT q.seqrelid, pg_catalog.format('%I.%I', n.nspname, c.relname) AS name, q.seqincrement AS inc,
+		CASE WHEN NOT st.called THEN st.last
+		     WHEN q.seqincrement > 0 AND st.last + q.seqincrement > q.seqmax THEN CASE WHEN q.seqcycle THEN q.seqmin END
+		     WHEN q.seqincrement < 0 AND st.last + q.seqincrement < q.seqmin THEN CASE WHEN q.seqcycle THEN q.seqmax END
+		     ELSE st.last + q.seqincrement END AS nxt
+	FROM pg_catalog.pg_sequence q
+	JOIN pg_catalog.pg_class c ON c.oid = q.seqrelid AND c.relpersistence <> 't'
+	JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+	CROSS JOIN LATERAL (SELECT pg_catalog.query_to_xml(pg_catalog.format('SELECT last_value, is_called FROM %I.%I',
+		n.nspname, c.relname), false, true, '')::pg_catalog.text AS x) r
+	CROSS JOIN LATERAL (SELECT pg_catalog.substring(r.x, '<last_value>([^<]*)</last_value>')::pg_catalog.numeric AS last,
+		pg_catalog.substring(r.x, '<is_called>([^<]*)</is_called>')::pg_catalog.bool AS called) st
+) s
+CROSS JOIN LATERAL (
+	SELECT f.tab, f.col, f.key
+	FROM (
+		SELECT pg_catalog.format('%I.%I', tn.nspname, t.relname) AS tab, a.attname::pg_catalog.text AS col,
+			EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhrelid = t.oid) AS is_child,
+			pg_catalog.substring(pg_catalog.query_to_xml(pg_catalog.format('SELECT %s(%I) AS k FROM %I.%I',
+				CASE WHEN s.inc > 0 THEN 'max' ELSE 'min' END, a.attname, tn.nspname, t.relname), false, true, '')::pg_catalog.text,
+				'<k>([^<]*)</k>')::pg_catalog.numeric AS key
+		FROM (
+			SELECT ad.adrelid AS relid, ad.adnum AS attnum
+			FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_attrdef ad ON ad.oid = d.objid
+			WHERE d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+			  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = s.seqrelid
+			UNION
+			SELECT d.refobjid, d.refobjsubid
+			FROM pg_catalog.pg_depend d
+			WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.seqrelid
+			  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
+			  AND d.deptype IN ('a', 'i')
+		) fed
+		JOIN pg_catalog.pg_class t ON t.oid = fed.relid AND t.relkind IN ('r', 'p') AND t.relpersistence <> 't'
+		JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+		JOIN pg_catalog.pg_attribute a ON a.attrelid = fed.relid AND a.attnum = fed.attnum AND NOT a.attisdropped
+		WHERE a.atttypid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype,
+			'pg_catalog.int8'::pg_catalog.regtype, 'pg_catalog.numeric'::pg_catalog.regtype)
+	) f
+	WHERE f.key IS NOT NULL
+	ORDER BY CASE WHEN s.inc > 0 THEN f.key END DESC, CASE WHEN s.inc < 0 THEN f.key END,
+		f.is_child, f.tab COLLATE "C", f.col COLLATE "C"
+	LIMIT 1
+) k
+WHERE s.inc > 0 AND s.nxt <= k.key OR s.inc < 0 AND s.nxt >= k.key`
 
-		best_key := NULL;
-		FOR f IN
-			SELECT format('%I.%I', tn.nspname, t.relname) AS tab, a.attname::text AS col,
-			       EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = t.oid) AS is_child
-			FROM (
-				SELECT ad.adrelid AS relid, ad.adnum AS attnum
-				FROM pg_depend d JOIN pg_attrdef ad ON ad.oid = d.objid
-				WHERE d.classid = 'pg_attrdef'::regclass
-				  AND d.refclassid = 'pg_class'::regclass AND d.refobjid = s.oid
-				UNION
-				SELECT d.refobjid, d.refobjsubid
-				FROM pg_depend d
-				WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid
-				  AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0
-				  AND d.deptype IN ('a', 'i')
-			) fed
-			JOIN pg_class t ON t.oid = fed.relid AND t.relkind IN ('r', 'p')
-			JOIN pg_namespace tn ON tn.oid = t.relnamespace
-			JOIN pg_attribute a ON a.attrelid = fed.relid AND a.attnum = fed.attnum AND NOT a.attisdropped
-			WHERE a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype, 'numeric'::regtype)
-			-- A parent's keys include its children's: on a tie, name the
-			-- parent, which is the same table whatever way it was restored.
-			ORDER BY is_child, format('%I.%I', tn.nspname, t.relname) COLLATE "C", a.attname COLLATE "C"
-		LOOP
-			EXECUTE format('SELECT %s(%I) FROM %s', CASE WHEN s.inc > 0 THEN 'max' ELSE 'min' END, f.col, f.tab) INTO k;
-			IF k IS NOT NULL AND (best_key IS NULL OR (s.inc > 0 AND k > best_key) OR (s.inc < 0 AND k < best_key)) THEN
-				best_key := k;
-				best_tab := f.tab;
-				best_col := f.col;
-			END IF;
-		END LOOP;
-
-		IF (s.inc > 0 AND nxt <= best_key) OR (s.inc < 0 AND nxt >= best_key) THEN
-			result := result || json_build_object('Sequence', s.name, 'Table', best_tab, 'Column', best_col,
-				'MaxKey', best_key::text, 'NextValue', nxt::text);
-		END IF;
-	END LOOP;
-	RETURN array_to_json(result);
-END
-$fn$;
-SELECT pg_temp.pgtest_collisions();
-`
+// ParseCollisions reads what CollisionsQuery returns.
+func ParseCollisions(out string) ([]Collision, error) {
+	var cs []Collision
+	if err := json.Unmarshal([]byte(out), &cs); err != nil {
+		return nil, fmt.Errorf("pgtest: collisions: %v\n%s", err, out)
+	}
+	// Byte-wise, whatever the database's collation.
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Sequence < cs[j].Sequence })
+	return cs, nil
+}
 
 // Collisions asks the database which sequences would hand out a key at or
 // below the largest one already stored in a column they feed (at or above
@@ -130,12 +126,9 @@ func (db *DB) Collisions(t testing.TB) []Collision {
 	// A script may leave its database read-only (ALTER DATABASE ... SET
 	// default_transaction_read_only); the question only needs a temporary
 	// function.
-	out := db.Exec(t, "SET default_transaction_read_only = off;\n"+collisionsSQL)
-	var cs []Collision
-	if err := json.Unmarshal([]byte(out), &cs); err != nil {
-		t.Fatalf("pgtest: collisions: %v\n%s", err, out)
+	cs, err := ParseCollisions(db.Exec(t, "SET default_transaction_read_only = off;\n"+CollisionsQuery+";"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	// Byte-wise, whatever the database's collation.
-	sort.Slice(cs, func(i, j int) bool { return cs[i].Sequence < cs[j].Sequence })
 	return cs
 }

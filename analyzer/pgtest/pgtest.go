@@ -374,10 +374,22 @@ type DB struct {
 // the test ends.
 func (c *Cluster) NewDatabase(t testing.TB) *DB {
 	t.Helper()
-	name := fmt.Sprintf("pgtest_%d_%s", c.dbSeq.Add(1), slug(t.Name()))
 	// template0: a restore must start from a pristine database, as
 	// pg_dump's own --create does.
-	sql := fmt.Sprintf("CREATE DATABASE %s TEMPLATE template0", name)
+	return c.newDatabase(t, "template0")
+}
+
+// NewDatabaseFrom creates a copy of template (which no session may be
+// connected to) with a unique name, dropped when the test ends.
+func (c *Cluster) NewDatabaseFrom(t testing.TB, template *DB) *DB {
+	t.Helper()
+	return c.newDatabase(t, template.Name)
+}
+
+func (c *Cluster) newDatabase(t testing.TB, template string) *DB {
+	t.Helper()
+	name := fmt.Sprintf("pgtest_%d_%s", c.dbSeq.Add(1), slug(t.Name()))
+	sql := fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)
 	if c.version >= 150000 {
 		// PostgreSQL 15 made WAL_LOG the default strategy, which writes
 		// every page of the template to the WAL; FILE_COPY copies the files
@@ -459,6 +471,14 @@ type RunOptions struct {
 // RunWith is Run with options.
 func (db *DB) RunWith(t testing.TB, scriptPath string, opts RunOptions) (stderr string) {
 	t.Helper()
+	_, stderr = db.RunOutput(t, scriptPath, opts)
+	return stderr
+}
+
+// RunOutput is RunWith that returns what psql printed on standard output
+// too.
+func (db *DB) RunOutput(t testing.TB, scriptPath string, opts RunOptions) (stdout, stderr string) {
+	t.Helper()
 	args := []string{"-X", "-q", "-v", "ON_ERROR_STOP=0"}
 	for _, v := range opts.Vars {
 		args = append(args, "-v", v)
@@ -467,12 +487,12 @@ func (db *DB) RunWith(t testing.TB, scriptPath string, opts RunOptions) (stderr 
 	if opts.StatementTimeout > 0 {
 		settings = append(settings, fmt.Sprintf("-c statement_timeout=%d", opts.StatementTimeout.Milliseconds()))
 	}
-	_, e, err := db.c.toolIn(opts.Dir, settings, nil, "psql", append(args, "-f", scriptPath, "-d", db.Name)...)
+	o, e, err := db.c.toolIn(opts.Dir, settings, nil, "psql", append(args, "-f", scriptPath, "-d", db.Name)...)
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("pgtest: psql -f %s: %v\n%s", scriptPath, err, e)
 	}
-	return string(e)
+	return string(o), string(e)
 }
 
 // RunStrict runs a script and fails the test at its first error. It

@@ -25,8 +25,9 @@ type Options struct {
 	// Known are all the rules an ignore comment may name, run or not; nil
 	// means Rules.
 	Known []*Rule
-	// Exclude, when set, tells the scripts not to read: paths that a
-	// configuration excludes.
+	// Exclude, when set, tells the scripts whose findings are silenced:
+	// paths that a configuration excludes. They still run, as they would
+	// for the database: their tables, loads and setvals count.
 	Exclude func(path string) bool
 	// NearLimit is the share of a sequence's range that sequence-near-limit
 	// allows (0: DefaultNearLimit).
@@ -53,6 +54,9 @@ type Result struct {
 	Diagnostics []Diagnostic // in input order
 	Files       int
 	Statements  int
+	// UnknownTables counts the tables rows were loaded into that the
+	// script never creates: what they hold could not be checked.
+	UnknownTables int
 }
 
 // Count returns the number of diagnostics at the given severity.
@@ -87,6 +91,8 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	// The script's end ends its session.
+	d.current.EndSession()
 	d.finish()
 	d.applyIgnores()
 	if len(d.order) == 1 {
@@ -99,11 +105,15 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	}
 	d.fillSources()
 	d.sortDiagnostics()
-	return &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}, nil
+	res := &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}
+	for _, c := range d.order {
+		res.UnknownTables += len(c.UnknownTables())
+	}
+	return res, nil
 }
 
 func newDriver(opts Options) *driver {
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, silenced: map[string]bool{}, rereadable: map[string]bool{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
 	d.current = d.catalog("")
 	d.applier = newApplier(d)
@@ -132,10 +142,11 @@ type driver struct {
 	rereadable map[string]bool
 	exec       exec
 	pass       Pass
-	// schema is set while the --schema paths are read; schemaFiles are
-	// the files read then, whose findings are dropped.
-	schema      bool
-	schemaFiles map[string]bool
+	// schema is set while the --schema paths are read. silenced are the
+	// files whose findings are dropped: those read then, and those the
+	// configuration excludes.
+	schema   bool
+	silenced map[string]bool
 	// including is the chain of files being read, the outermost first:
 	// \i and \ir add to it.
 	including []includeFrame
@@ -161,7 +172,8 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 	}
 	for _, in := range inputs {
 		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(in.Name) {
-			continue
+			d.silenced[in.Name] = true
+			in.Note += " (excluded: it runs, its findings are silenced)"
 		}
 		if err := d.runInput(ctx, in); err != nil {
 			return err
@@ -187,8 +199,9 @@ func (d *driver) readFile(name, note string, read func() error) error {
 		d.fileOrder[name] = len(d.fileOrder)
 		d.files++
 	}
-	if d.schema {
-		d.schemaFiles[name] = true
+	// What a silenced file includes is silenced with it.
+	if d.schema || len(d.including) > 0 && d.silenced[d.including[len(d.including)-1].name] {
+		d.silenced[name] = true
 	}
 	d.including = append(d.including, newIncludeFrame(name))
 	defer func() { d.including = d.including[:len(d.including)-1] }()
@@ -283,6 +296,7 @@ func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 // end runs the rules over a statement that has run and places the
 // comments read with it.
 func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *ignoreReader) {
+	d.exec.c.Finished(&d.exec.Exec, false)
 	if !d.schema {
 		d.runRules(st)
 	}
@@ -326,7 +340,7 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 	}
 	stmts, err := pgparse.Parse(text)
 	if err != nil {
-		x.Report(d.syntaxError(st, err))
+		x.Fail(d.syntaxError(st, err))
 		if st.CopyIn {
 			// psql would read the rows as SQL; they are still data.
 			_, err := sp.CopyData(nil)
@@ -384,6 +398,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 	case "c", "connect":
 		// \connect opens a session on another database (or the same one,
 		// for "-" or no name): settings start over.
+		d.current.EndSession()
 		if db, same := script.ConnectTarget(args); !same {
 			d.current = d.catalog(db)
 		}
@@ -438,7 +453,7 @@ func (d *driver) finish() {
 }
 
 func (d *driver) report(diag Diagnostic) {
-	if !d.schemaFiles[diag.Span.File] {
+	if !d.silenced[diag.Span.File] {
 		d.diags = append(d.diags, diag)
 	}
 }

@@ -21,7 +21,7 @@ func (d *driver) readSchema(ctx context.Context) error {
 	// The migrations run in a session of their own: a search_path the
 	// schema set does not carry over.
 	for _, c := range d.order {
-		c.NewSession()
+		c.EndSession()
 	}
 	return nil
 }
@@ -33,7 +33,7 @@ func (d *driver) readSchema(ctx context.Context) error {
 func schemaStatement(s ast.Stmt) bool {
 	switch s.(type) {
 	case *ast.CreateTable, *ast.AlterTable, *ast.CreateSequence, *ast.AlterSequence, *ast.Drop,
-		*ast.CreateSchema, *ast.CreateRelation, *ast.Rename, *ast.SetSchema, *ast.SetVar:
+		*ast.CreateSchema, *ast.CreateRelation, *ast.CreateView, *ast.Rename, *ast.SetSchema, *ast.SetVar:
 		return true
 	}
 	return false

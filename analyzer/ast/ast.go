@@ -39,6 +39,7 @@ type SeqOptions struct {
 	NoMinValue   bool
 	NoMaxValue   bool
 	Cycle        *bool
+	Cache        *int64
 	Restart      *Restart
 	OwnedBy      *OwnedBy
 }
@@ -68,6 +69,10 @@ type ColumnDef struct {
 	Identity  *Identity
 	Generated bool // GENERATED ALWAYS AS (expr) STORED: never given in COPY or INSERT
 	Inherited bool // a column of a partition or typed table that only adds options
+	// NotNull is NOT NULL or PRIMARY KEY; Null is an explicit NULL.
+	NotNull, Null bool
+	// References is the table of REFERENCES, nil without one.
+	References *QName
 }
 
 // CreateTable is CREATE TABLE, including PARTITION OF, INHERITS, LIKE and
@@ -86,6 +91,12 @@ type CreateTable struct {
 	// IndexNames are the relations that constraints create with the table
 	// (explicitly named PRIMARY KEY and UNIQUE constraints).
 	IndexNames []string
+	// NotNull are the columns a table constraint makes NOT NULL (PRIMARY
+	// KEY (...), NOT NULL col).
+	NotNull []string
+	// References are the tables the table's FOREIGN KEY constraints
+	// reference.
+	References []QName
 }
 
 // LikeClause is LIKE source [INCLUDING ...] inside CREATE TABLE.
@@ -112,7 +123,12 @@ const (
 	AlterInherit
 	AlterNoInherit
 	AlterColumnType
-	AlterAddIndex // ADD CONSTRAINT ... PRIMARY KEY / UNIQUE: a new relation name
+	// AlterAddConstraint is ADD CONSTRAINT: a PRIMARY KEY or UNIQUE makes
+	// an index (a new relation name), a PRIMARY KEY or NOT NULL makes
+	// columns NOT NULL, a FOREIGN KEY references a table.
+	AlterAddConstraint
+	AlterSetNotNull
+	AlterDropNotNull
 )
 
 // AlterCmd is one subcommand of ALTER TABLE.
@@ -126,8 +142,11 @@ type AlterCmd struct {
 	SetAlways bool
 	Type      *TypeName // AlterColumnType
 	Other     QName     // the partition or parent of ATTACH/DETACH/INHERIT/NO INHERIT
-	IndexName string    // AlterAddIndex
-	IfExists  bool
+	IndexName string    // AlterAddConstraint: the index it makes, "" for none
+	NotNull   []string  // AlterAddConstraint
+	// References is the table a FOREIGN KEY references (AlterAddConstraint).
+	References *QName
+	IfExists   bool
 }
 
 // AlterTable is ALTER TABLE (and ALTER SEQUENCE/VIEW/INDEX spelled as ALTER
@@ -205,6 +224,33 @@ type CreateRelation struct {
 	Name QName // Schema "" means the schema of Table, for an index
 	// Table is the indexed table, for an index.
 	Table QName
+}
+
+// CreateView is CREATE [OR REPLACE] VIEW, or CREATE MATERIALIZED VIEW.
+type CreateView struct {
+	Name         QName
+	Temp         bool
+	Replace      bool
+	Materialized bool
+	// Aliases rename the view's columns, in order.
+	Aliases []string
+	// Base is the one relation of a view PostgreSQL can insert through
+	// (an automatically updatable view: one table or view in FROM, no
+	// DISTINCT, GROUP BY, HAVING, LIMIT, set operation, WITH, aggregate,
+	// window or set-returning function); nil for any other view.
+	Base *QName
+	// Columns are the view's columns in order.
+	Columns []ViewColumn
+	// Reads are the relations the query's FROM names: the view depends on
+	// them.
+	Reads []QName
+}
+
+// ViewColumn is a column of a view: Source is the base column it shows,
+// "" for an expression; Star is a * that stands for every base column.
+type ViewColumn struct {
+	Name, Source string
+	Star         bool
 }
 
 // Override is the OVERRIDING clause of INSERT.
@@ -319,10 +365,38 @@ type Do struct {
 	Body     string
 }
 
-// Transaction is BEGIN, COMMIT, ROLLBACK and their spellings.
+// TransactionKind is what a transaction statement does.
+type TransactionKind uint8
+
+const (
+	TxBegin    TransactionKind = iota // BEGIN, START TRANSACTION
+	TxCommit                          // COMMIT, END
+	TxRollback                        // ROLLBACK, ABORT
+	TxSavepoint
+	TxRelease    // RELEASE [SAVEPOINT]
+	TxRollbackTo // ROLLBACK TO [SAVEPOINT]
+	TxPrepare    // PREPARE TRANSACTION
+	TxPrepared   // COMMIT PREPARED, ROLLBACK PREPARED
+)
+
+// Transaction is BEGIN, COMMIT, ROLLBACK, savepoints, and their spellings.
 type Transaction struct {
-	Rollback bool
+	Kind      TransactionKind
+	Savepoint string // TxSavepoint, TxRelease, TxRollbackTo
+	// Chain is AND CHAIN: COMMIT or ROLLBACK starts a new transaction
+	// block at once.
+	Chain bool
 }
+
+// Discard is DISCARD TEMP or DISCARD ALL (which also resets every
+// setting); other forms leave nothing pgseqlint follows.
+type Discard struct {
+	All bool
+}
+
+// NoBlock is a statement that cannot run inside a transaction block
+// (VACUUM, CREATE DATABASE, ...): there, it fails.
+type NoBlock struct{}
 
 func (*Unmodeled) stmt()      {}
 func (*CreateTable) stmt()    {}
@@ -334,6 +408,7 @@ func (*AlterSequence) stmt()  {}
 func (*Drop) stmt()           {}
 func (*CreateSchema) stmt()   {}
 func (*CreateRelation) stmt() {}
+func (*CreateView) stmt()     {}
 func (*Insert) stmt()         {}
 func (*Copy) stmt()           {}
 func (*Select) stmt()         {}
@@ -343,3 +418,5 @@ func (*Update) stmt()         {}
 func (*SetVar) stmt()         {}
 func (*Do) stmt()             {}
 func (*Transaction) stmt()    {}
+func (*Discard) stmt()        {}
+func (*NoBlock) stmt()        {}

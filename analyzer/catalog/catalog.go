@@ -18,11 +18,19 @@ type Catalog struct {
 
 	schemas map[string]*schemaInfo
 	// relations holds every relation name in use, by schema-qualified name:
-	// a *Table, a *Sequence, or an index or view (otherRelation).
+	// a *Table, a *Sequence, a *View, or an index (otherRelation).
 	relations  map[ast.QName]any
 	searchPath []string
-	sequences  []*Sequence // in creation order; dropped ones are removed
-	tables     []*Table
+	// sessionPath is the search path outside what SET LOCAL set for the
+	// transaction block.
+	sessionPath []string
+	txn         transaction
+	sequences   []*Sequence // in creation order; dropped ones are removed
+	tables      []*Table
+	// unknown are the tables loaded into that the script never creates,
+	// in the order of their first loads.
+	unknown       []*UnknownTable
+	unknownByName map[ast.QName]*UnknownTable
 	// generation counts changes to tables and sequences, for caches.
 	generation int
 	// buffers an INSERT reuses
@@ -53,14 +61,15 @@ func New(database string) *Catalog {
 			"public":     {},
 			"pg_catalog": {},
 		},
-		relations:  map[ast.QName]any{},
-		searchPath: defaultSearchPath,
+		relations:   map[ast.QName]any{},
+		searchPath:  defaultSearchPath,
+		sessionPath: defaultSearchPath,
 	}
 }
 
 // NewSession starts a new session on the database, as \connect and
 // pg_restore do: its settings (the search path) start over.
-func (c *Catalog) NewSession() { c.searchPath = defaultSearchPath }
+func (c *Catalog) NewSession() { c.searchPath, c.sessionPath = defaultSearchPath, defaultSearchPath }
 
 // Sequences returns the sequences that exist at the end of the script, in
 // the order they were created.
@@ -155,6 +164,8 @@ type Table struct {
 	// tracked caches the columns whose keys matter, for one generation.
 	tracked    []*Column
 	trackedGen int
+	// references are the tables its foreign keys reference.
+	references []*Table
 	// reshaped is the last statement that created the table, renamed it or
 	// a column, added a column, or changed its inheritance: a statement
 	// naming the table, or reading its children through it, belongs after.
@@ -173,7 +184,10 @@ type Column struct {
 	HasDefault bool
 	Identity   IdentityKind
 	Generated  bool
-	Keys       Keys
+	// NotNull is set when the column takes no NULL: a row that leaves it
+	// out without a default is rejected.
+	NotNull bool
+	Keys    Keys
 }
 
 // IdentityKind tells identity columns apart.
@@ -196,10 +210,11 @@ func (col *Column) QualifiedName() string {
 type Keys struct {
 	Count    int64 // known values present
 	Max, Min int64
-	// maxLoad and minLoad put Max and Min there; unknown is the first load
+	// maxLoad and minLoad put Max and Min there; unknown is the last load
 	// since the column was last emptied whose keys cannot be seen (INSERT
-	// ... SELECT, COPY FROM a file, UPDATE); last is the last statement
-	// that put keys into the column. A zero Load is none.
+	// ... SELECT from a query pgseqlint cannot follow, COPY FROM a file):
+	// one after the sequence's last move is not covered by it. last is the
+	// last statement that put keys into the column. A zero Load is none.
 	maxLoad, minLoad, unknown, last Load
 	// Inexact is set when rows took sequence values that are not known:
 	// the keys are safe, but max() over the column cannot be computed.
@@ -265,7 +280,7 @@ func (k *Keys) MaxLoad() *Load { return k.maxLoad.orNil() }
 // MinLoad is the load that put the smallest key there, or nil.
 func (k *Keys) MinLoad() *Load { return k.minLoad.orNil() }
 
-// Unknown is the first load whose keys cannot be seen, or nil.
+// Unknown is the last load whose keys cannot be seen, or nil.
 func (k *Keys) Unknown() *Load { return k.unknown.orNil() }
 
 // Last is the last load, or nil.
@@ -297,10 +312,7 @@ func (k *Keys) addStats(s script.KeyStats, load *Load) {
 }
 
 func (k *Keys) addHidden(load *Load) {
-	if k.unknown.At.Clock == 0 {
-		k.unknown = *load
-	}
-	k.last = *load
+	k.unknown, k.last = *load, *load
 }
 
 // clear empties the column (TRUNCATE, DELETE without WHERE).
@@ -458,6 +470,32 @@ func (c *Catalog) dropTable(t *Table) {
 	for _, col := range t.Columns {
 		c.dropColumn(col)
 	}
+	// The foreign keys that reference it, and the views that read it, go
+	// with it (CASCADE).
+	for _, other := range c.tables {
+		other.references = removeItem(other.references, t)
+	}
+	for _, v := range c.dependents([]any{t}) {
+		delete(c.relations, v.Name)
+	}
+}
+
+// referencedFrom returns the tables not among tables whose foreign keys
+// reference one of them.
+func (c *Catalog) referencedFrom(tables []*Table) []*Table {
+	var out []*Table
+	for _, other := range c.tables {
+		if indexOfTable(tables, other) >= 0 {
+			continue
+		}
+		for _, ref := range other.references {
+			if indexOfTable(tables, ref) >= 0 {
+				out = append(out, other)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // dropColumn forgets a column: its default stops feeding a sequence, and
@@ -494,6 +532,8 @@ func (c *Catalog) rename(x *Exec, from, to ast.QName) {
 		r.Name, r.reshaped = to, x.Site
 	case *Sequence:
 		r.Name, r.reshaped = to, x.Site
+	case *View:
+		r.Name = to
 	}
 }
 
@@ -509,23 +549,33 @@ func removeItem[T comparable](list []T, item T) []T {
 
 // SetSearchPath sets the search path from SET search_path's values or
 // set_config's string.
-func (c *Catalog) SetSearchPath(values []string) {
+func (c *Catalog) SetSearchPath(values []string) { c.setSearchPath(values, false) }
+
+// setSearchPath sets the search path; local is SET LOCAL, which lasts
+// until the end of the transaction block (and does nothing outside one).
+func (c *Catalog) setSearchPath(values []string, local bool) {
 	path := make([]string, 0, len(values))
 	for _, v := range values {
 		path = append(path, script.TruncateIdentifier(v))
 	}
+	if local && !c.InBlock() {
+		return
+	}
 	c.searchPath = path
+	if !local {
+		c.sessionPath = path
+	}
 }
 
 // setSearchPathString parses the search_path setting's text form.
-func (c *Catalog) setSearchPathString(text string) {
+func (c *Catalog) setSearchPathString(text string, local bool) {
 	if strings.TrimSpace(text) == "" {
-		c.searchPath = nil
+		c.setSearchPath(nil, local)
 		return
 	}
 	parts, ok := script.SplitIdentifiers(text, ',')
 	if !ok {
 		return // the server rejects it: the setting stays
 	}
-	c.SetSearchPath(parts)
+	c.setSearchPath(parts, local)
 }

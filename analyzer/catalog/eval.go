@@ -364,10 +364,9 @@ func (e *evaluator) setConfig(f *ast.FuncCall) value {
 		e.evalAll(f.Args)
 		return unknown
 	}
-	name, v := e.eval(f.Args[0]), e.eval(f.Args[1])
-	e.eval(f.Args[2])
-	if name.kind == vText && name.s == "search_path" && v.kind == vText {
-		e.c.setSearchPathString(v.s)
+	name, v, local := e.eval(f.Args[0]), e.eval(f.Args[1]), e.eval(f.Args[2])
+	if name.kind == vText && name.s == "search_path" && v.kind == vText && local.kind == vBool {
+		e.c.setSearchPathString(v.s, local.b)
 	}
 	return v
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
@@ -19,6 +20,16 @@ type Exec struct {
 // Report records an event of the statement.
 func (x *Exec) Report(e Event) { x.Events = append(x.Events, e) }
 
+// Fail records an event by which the server rejects the statement (a
+// syntax error).
+func (x *Exec) Fail(e Event) {
+	x.failed = true
+	x.Report(e)
+}
+
+// Failed reports whether the server rejects the statement.
+func (x *Exec) Failed() bool { return x.failed }
+
 // fail records that the server rejects the statement; what it would have
 // done does not happen.
 func (x *Exec) fail(format string, args ...any) {
@@ -29,6 +40,9 @@ func (x *Exec) fail(format string, args ...any) {
 // Apply runs one parsed statement against the catalog. COPY FROM STDIN is
 // not handled here: see PlanCopy.
 func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
+	if c.ignored(x, s) {
+		return
+	}
 	switch s := s.(type) {
 	case *ast.CreateTable:
 		c.createTable(x, s)
@@ -44,6 +58,8 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.createSchema(x, s)
 	case *ast.CreateRelation:
 		c.createRelation(s)
+	case *ast.CreateView:
+		c.createView(x, s)
 	case *ast.Rename:
 		c.renameObject(x, s)
 	case *ast.SetSchema:
@@ -67,10 +83,14 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.setVar(s)
 	case *ast.Do:
 		c.doBlock(x, s)
+	case *ast.Transaction:
+		c.transaction(x, s)
+	case *ast.Discard:
+		c.discard(x, s)
 	}
 	switch s.(type) {
 	case *ast.CreateTable, *ast.AlterTable, *ast.CreateSequence, *ast.AlterSequence, *ast.Drop,
-		*ast.CreateSchema, *ast.Rename, *ast.SetSchema:
+		*ast.CreateSchema, *ast.Rename, *ast.SetSchema, *ast.CreateView:
 		c.generation++
 	}
 }
@@ -124,6 +144,11 @@ func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 	// fails (a default naming a missing sequence, say).
 	c.defineSchema(name.Schema)
 	t := &Table{Name: name, Temp: s.Temp, rowsKnown: !s.AsQuery}
+	defer func() {
+		if x.failed {
+			c.abandon(t)
+		}
+	}()
 	var parents []*Table
 	parentNames := s.Inherits
 	if s.PartitionOf != nil {
@@ -141,13 +166,14 @@ func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 			if t.column(pc.Name) != nil {
 				continue // columns of the same name merge
 			}
-			// A child takes its parent's defaults. Identity does not pass to
-			// partitions before PostgreSQL 17, nor to inheritance children.
-			t.Columns = append(t.Columns, &Column{
-				Table: t, Name: pc.Name, Kind: pc.Kind, HasDefault: pc.HasDefault, Generated: pc.Generated,
-			})
-			if pc.Identity == NotIdentity {
-				t.Columns[len(t.Columns)-1].setFeed(pc.Feed)
+			// A child takes its parent's defaults and NOT NULL. Since
+			// PostgreSQL 17 a partition takes its identity too, and shares
+			// the parent's sequence; an inheritance child does not.
+			col := &Column{Table: t, Name: pc.Name, Kind: pc.Kind, HasDefault: pc.HasDefault, Generated: pc.Generated, NotNull: pc.NotNull}
+			t.Columns = append(t.Columns, col)
+			if pc.Identity == NotIdentity || t.partition {
+				col.Identity = pc.Identity
+				col.setFeed(pc.Feed)
 			}
 		}
 	}
@@ -169,7 +195,7 @@ func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 				return
 			}
 			for _, sc := range src.Columns {
-				col := &Column{Table: t, Name: sc.Name, Kind: sc.Kind, Generated: sc.Generated}
+				col := &Column{Table: t, Name: sc.Name, Kind: sc.Kind, Generated: sc.Generated, NotNull: sc.NotNull}
 				t.Columns = append(t.Columns, col)
 				if e.IncludingDefaults && sc.Identity == NotIdentity {
 					col.HasDefault = sc.HasDefault
@@ -188,10 +214,28 @@ func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 	}
 	// Serial and identity sequences are created with the table.
 	for _, define := range pending {
-		define()
-		if x.failed {
+		if define(); x.failed {
 			return
 		}
+	}
+	for _, name := range s.NotNull {
+		col := t.column(name)
+		if col == nil {
+			x.fail("column %s named in key does not exist", script.QuoteIdent(name))
+			return
+		}
+		col.NotNull = true
+	}
+	for _, ref := range s.References {
+		r := c.table(ref)
+		if r == nil && ref == s.Name {
+			r = t // a table may reference itself
+		}
+		if r == nil {
+			x.fail("relation %s does not exist", script.QualifiedName(ref))
+			return
+		}
+		t.references = append(t.references, r)
 	}
 	t.reshaped = x.Site
 	c.addTable(t)
@@ -204,6 +248,19 @@ func (c *Catalog) createTable(x *Exec, s *ast.CreateTable) {
 	}
 }
 
+// abandon undoes what a CREATE TABLE that failed did on its way: its
+// columns feed no sequence, and the sequences made for them go.
+func (c *Catalog) abandon(t *Table) {
+	for _, col := range t.Columns {
+		col.setFeed(nil)
+	}
+	for _, seq := range slices.Clone(c.sequences) {
+		if seq.OwnedBy != nil && seq.OwnedBy.Table == t {
+			c.dropSequence(seq)
+		}
+	}
+}
+
 // defineColumn applies a column definition: its type, and the sequence a
 // serial type, an identity or a default gives it.
 func (c *Catalog) defineColumn(x *Exec, col *Column, def *ast.ColumnDef) {
@@ -212,6 +269,20 @@ func (c *Catalog) defineColumn(x *Exec, col *Column, def *ast.ColumnDef) {
 		col.Kind = kind
 	}
 	col.Generated = col.Generated || def.Generated
+	// serial and identity columns are NOT NULL.
+	col.NotNull = col.NotNull || def.NotNull || serial || def.Identity != nil
+	switch {
+	case def.Identity != nil && (def.Null || serial || def.Default != nil):
+		x.fail("conflicting NULL/NOT NULL, default or identity declarations for column %s of table %s",
+			script.QuoteIdent(col.Name), script.QualifiedName(col.Table.Name))
+		return
+	case def.Identity != nil && col.Table.partition:
+		x.fail("identity columns are not supported on partitions")
+		return
+	case def.Identity != nil && !integerKind(col.Kind):
+		x.fail("identity column type must be smallint, integer, or bigint")
+		return
+	}
 	switch {
 	case serial:
 		// serial is integer + a sequence owned by the column + its default.
@@ -227,6 +298,8 @@ func (c *Catalog) defineColumn(x *Exec, col *Column, def *ast.ColumnDef) {
 		c.bindDefault(x, col, def.Default)
 	}
 }
+
+func integerKind(k ColumnKind) bool { return k == KindInt2 || k == KindInt4 || k == KindInt8 }
 
 // implicitSequence creates the sequence of a serial or identity column,
 // named as PostgreSQL names it unless SEQUENCE NAME is given.
@@ -437,35 +510,22 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 	switch cmd.Kind {
 	case ast.AlterSetDefault, ast.AlterDropDefault:
 		for _, tt := range targets {
-			col := tt.column(cmd.Column)
-			if col == nil {
-				x.fail("column %s of relation %s does not exist", script.QuoteIdent(cmd.Column), script.QualifiedName(tt.Name))
+			col := c.alteredColumn(x, tt, cmd.Column)
+			switch {
+			case col == nil:
 				return
-			}
-			if cmd.Kind == ast.AlterDropDefault {
+			case col.Identity != NotIdentity:
+				x.fail("column %s of relation %s is an identity column", script.QuoteIdent(col.Name), script.QualifiedName(tt.Name))
+				return
+			case cmd.Kind == ast.AlterDropDefault:
 				col.setFeed(nil)
 				col.HasDefault = false
-				continue
+			default:
+				c.bindDefault(x, col, cmd.Default)
 			}
-			c.bindDefault(x, col, cmd.Default)
 		}
 	case ast.AlterAddColumn:
-		for _, tt := range targets {
-			if tt.column(cmd.Def.Name) != nil {
-				if !cmd.IfExists {
-					x.fail("column %s of relation %s already exists", script.QuoteIdent(cmd.Def.Name), script.QualifiedName(tt.Name))
-				}
-				return
-			}
-			col := &Column{Table: tt, Name: cmd.Def.Name}
-			tt.Columns = append(tt.Columns, col)
-			tt.reshaped = x.Site
-			c.defineColumn(x, col, cmd.Def)
-			if tt != t && col.Feed == nil && targets[0].column(col.Name).Feed != nil {
-				col.setFeed(targets[0].column(col.Name).Feed)
-			}
-			c.fillNewColumn(x, col)
-		}
+		c.addColumn(x, t, targets, cmd)
 	case ast.AlterDropColumn:
 		for _, tt := range targets {
 			col := tt.column(cmd.Column)
@@ -478,29 +538,22 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 			c.dropColumn(col)
 			tt.Columns = removeItem(tt.Columns, col)
 		}
-	case ast.AlterAddIdentity:
-		col := t.column(cmd.Column)
-		if col == nil {
-			x.fail("column %s of relation %s does not exist", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
-			return
-		}
-		c.addIdentity(x, col, cmd.Identity)
-	case ast.AlterSetIdentity:
-		c.setIdentity(x, t, cmd)
-	case ast.AlterDropIdentity:
-		col := t.column(cmd.Column)
-		if col == nil || col.Identity == NotIdentity {
-			if !cmd.IfExists {
-				x.fail("column %s of relation %s is not an identity column", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
+	case ast.AlterAddIdentity, ast.AlterSetIdentity, ast.AlterDropIdentity:
+		c.alterIdentity(x, t, only, cmd)
+	case ast.AlterSetNotNull, ast.AlterDropNotNull:
+		for _, tt := range targets {
+			col := c.alteredColumn(x, tt, cmd.Column)
+			switch {
+			case col == nil:
+				return
+			case cmd.Kind == ast.AlterSetNotNull:
+				col.NotNull = true
+			case col.Identity != NotIdentity:
+				x.fail("column %s of relation %s is an identity column", script.QuoteIdent(col.Name), script.QualifiedName(tt.Name))
+				return
+			default:
+				col.NotNull = false
 			}
-			return
-		}
-		seq := col.Feed
-		col.Identity = NotIdentity
-		col.HasDefault = false
-		col.setFeed(nil)
-		if seq != nil {
-			c.dropSequence(seq)
 		}
 	case ast.AlterAttachPartition, ast.AlterInherit:
 		child := c.table(cmd.Other)
@@ -513,10 +566,7 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 		if cmd.Kind == ast.AlterInherit {
 			parent, child = child, t
 		}
-		child.Parents = append(child.Parents, parent)
-		parent.Children = append(parent.Children, child)
-		child.partition = cmd.Kind == ast.AlterAttachPartition
-		parent.reshaped, child.reshaped = x.Site, x.Site
+		c.attach(x, parent, child, cmd.Kind == ast.AlterAttachPartition)
 	case ast.AlterDetachPartition, ast.AlterNoInherit:
 		other := c.table(cmd.Other)
 		if other == nil {
@@ -529,6 +579,15 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 		parent.Children = removeItem(parent.Children, child)
 		child.Parents = removeItem(child.Parents, parent)
 		parent.reshaped, child.reshaped = x.Site, x.Site
+		if cmd.Kind == ast.AlterDetachPartition {
+			// A detached partition keeps no identity (PostgreSQL 17).
+			for _, col := range child.Columns {
+				if col.Identity != NotIdentity {
+					col.Identity, col.HasDefault = NotIdentity, false
+					col.setFeed(nil)
+				}
+			}
+		}
 	case ast.AlterColumnType:
 		kind, _ := columnType(*cmd.Type)
 		for _, tt := range targets {
@@ -536,7 +595,195 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 				col.Kind = kind
 			}
 		}
-	case ast.AlterAddIndex:
+	case ast.AlterAddConstraint:
+		c.addConstraint(x, t, cmd)
+	}
+}
+
+// alteredColumn finds the column an ALTER COLUMN names; the statement
+// fails when there is none.
+func (c *Catalog) alteredColumn(x *Exec, t *Table, name string) *Column {
+	col := t.column(name)
+	if col == nil {
+		x.fail("column %s of relation %s does not exist", script.QuoteIdent(name), script.QualifiedName(t.Name))
+	}
+	return col
+}
+
+// addColumn is ADD COLUMN: the column is defined on the table, and its
+// children and partitions take it as they take a parent's columns when
+// they are created.
+func (c *Catalog) addColumn(x *Exec, t *Table, targets []*Table, cmd ast.AlterCmd) {
+	for _, tt := range targets {
+		if tt.column(cmd.Def.Name) != nil {
+			if !cmd.IfExists {
+				x.fail("column %s of relation %s already exists", script.QuoteIdent(cmd.Def.Name), script.QualifiedName(tt.Name))
+			}
+			return
+		}
+	}
+	col := &Column{Table: t, Name: cmd.Def.Name}
+	t.Columns = append(t.Columns, col)
+	t.reshaped = x.Site
+	if c.defineColumn(x, col, cmd.Def); x.failed {
+		return
+	}
+	c.fillNewColumn(x, col)
+	for _, tt := range targets[1:] {
+		inherited := &Column{Table: tt, Name: col.Name, Kind: col.Kind, HasDefault: col.HasDefault, Generated: col.Generated, NotNull: col.NotNull}
+		if col.Identity == NotIdentity || tt.partition {
+			inherited.Identity = col.Identity
+			inherited.setFeed(col.Feed)
+		}
+		tt.Columns = append(tt.Columns, inherited)
+		tt.reshaped = x.Site
+		c.fillNewColumn(x, inherited)
+	}
+}
+
+// identityScope is the tables an identity change reaches: since
+// PostgreSQL 17, a partitioned table and its partitions together, never
+// one of them alone.
+func (c *Catalog) identityScope(x *Exec, t *Table, only bool, verb string) []*Table {
+	scope := []*Table{t}
+	for _, d := range t.descendants() {
+		if isPartitionOf(d, t) {
+			scope = append(scope, d)
+		}
+	}
+	switch {
+	case t.partition:
+		x.fail("cannot %s identity column of a partition", verb)
+	case only && len(scope) > 1:
+		x.fail("cannot %s identity column of only the partitioned table", verb)
+	default:
+		return scope
+	}
+	return nil
+}
+
+// alterIdentity is ALTER COLUMN ... ADD GENERATED, SET GENERATED / SET
+// options / RESTART, and DROP IDENTITY.
+func (c *Catalog) alterIdentity(x *Exec, t *Table, only bool, cmd ast.AlterCmd) {
+	verb := map[ast.AlterKind]string{ast.AlterAddIdentity: "add", ast.AlterSetIdentity: "change", ast.AlterDropIdentity: "drop"}[cmd.Kind]
+	scope := c.identityScope(x, t, only, verb)
+	if scope == nil {
+		return
+	}
+	col := c.alteredColumn(x, t, cmd.Column)
+	if col == nil {
+		return
+	}
+	name := func(col *Column) string {
+		return fmt.Sprintf("column %s of relation %s", script.QuoteIdent(col.Name), script.QualifiedName(col.Table.Name))
+	}
+	if cmd.Kind != ast.AlterAddIdentity {
+		if col.Identity == NotIdentity || col.Feed == nil {
+			if !cmd.IfExists || cmd.Kind != ast.AlterDropIdentity {
+				x.fail("%s is not an identity column", name(col))
+			}
+			return
+		}
+		if cmd.Kind == ast.AlterSetIdentity {
+			c.setIdentity(x, scope, col, cmd)
+			return
+		}
+		seq := col.Feed
+		for _, tt := range scope {
+			if pc := tt.column(col.Name); pc != nil && pc.Feed == seq {
+				pc.Identity, pc.HasDefault = NotIdentity, false
+				pc.setFeed(nil)
+			}
+		}
+		c.dropSequence(seq)
+		return
+	}
+	for _, tt := range scope {
+		pc := tt.column(col.Name)
+		switch {
+		case pc == nil:
+			x.fail("column %s of relation %s does not exist", script.QuoteIdent(col.Name), script.QualifiedName(tt.Name))
+		case pc.Identity != NotIdentity:
+			x.fail("%s is already an identity column", name(pc))
+		case pc.HasDefault:
+			x.fail("%s already has a default value", name(pc))
+		case !pc.NotNull:
+			x.fail("%s must be declared NOT NULL before identity can be added", name(pc))
+		case !integerKind(pc.Kind):
+			x.fail("identity column type must be smallint, integer, or bigint")
+		}
+		if x.failed {
+			return
+		}
+	}
+	if c.addIdentity(x, col, cmd.Identity); x.failed {
+		return
+	}
+	for _, tt := range scope[1:] {
+		pc := tt.column(col.Name)
+		pc.Identity, pc.HasDefault = col.Identity, true
+		pc.setFeed(col.Feed)
+	}
+}
+
+// attach makes child a partition (or an inheritance child) of parent. The
+// child must hold the parent's columns, NOT NULL where the parent's are;
+// since PostgreSQL 17 a partition may have no identity of its own, and
+// takes the parent's.
+func (c *Catalog) attach(x *Exec, parent, child *Table, partition bool) {
+	for _, pc := range parent.Columns {
+		cc := child.column(pc.Name)
+		switch {
+		case cc == nil:
+			x.fail("child table is missing column %s", script.QuoteIdent(pc.Name))
+		case pc.NotNull && !cc.NotNull:
+			x.fail("column %s in child table must be marked NOT NULL", script.QuoteIdent(pc.Name))
+		}
+		if x.failed {
+			return
+		}
+	}
+	if partition {
+		for _, cc := range child.Columns {
+			if cc.Identity != NotIdentity {
+				x.fail("table %s being attached contains an identity column %s", script.QuoteIdent(child.Name.Name), script.QuoteIdent(cc.Name))
+				return
+			}
+		}
+		for _, pc := range parent.Columns {
+			if pc.Identity != NotIdentity {
+				cc := child.column(pc.Name)
+				cc.Identity, cc.HasDefault = pc.Identity, true
+				cc.setFeed(pc.Feed)
+			}
+		}
+	}
+	child.Parents = append(child.Parents, parent)
+	parent.Children = append(parent.Children, child)
+	child.partition = partition
+	parent.reshaped, child.reshaped = x.Site, x.Site
+}
+
+// addConstraint is ADD CONSTRAINT: the index a PRIMARY KEY or UNIQUE
+// makes, the columns a PRIMARY KEY or NOT NULL makes NOT NULL, the table a
+// FOREIGN KEY references.
+func (c *Catalog) addConstraint(x *Exec, t *Table, cmd ast.AlterCmd) {
+	for _, name := range cmd.NotNull {
+		col := c.alteredColumn(x, t, name)
+		if col == nil {
+			return
+		}
+		col.NotNull = true
+	}
+	if cmd.References != nil {
+		ref := c.table(*cmd.References)
+		if ref == nil {
+			x.fail("relation %s does not exist", script.QualifiedName(*cmd.References))
+			return
+		}
+		t.references = append(t.references, ref)
+	}
+	if cmd.IndexName != "" {
 		c.relations[ast.QName{Schema: t.Name.Schema, Name: script.TruncateIdentifier(cmd.IndexName)}] = otherRelation{}
 	}
 }
@@ -570,27 +817,33 @@ func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
 	col.Keys.addStats(script.KeyStats{Count: n, Min: lo, Max: hi}, load)
 }
 
-func (c *Catalog) setIdentity(x *Exec, t *Table, cmd ast.AlterCmd) {
-	col := t.column(cmd.Column)
-	if col == nil || col.Identity == NotIdentity || col.Feed == nil {
-		x.fail("column %s of relation %s is not an identity column", script.QuoteIdent(cmd.Column), script.QualifiedName(t.Name))
+// setIdentity is SET GENERATED, SET options and RESTART on an identity
+// column and the partitions that share its sequence.
+func (c *Catalog) setIdentity(x *Exec, scope []*Table, col *Column, cmd ast.AlterCmd) {
+	if c.changeSequence(x, col.Feed, cmd.Identity.Options); x.failed || !cmd.SetAlways {
 		return
 	}
-	if cmd.SetAlways {
-		col.Identity = IdentityByDefault
-		if cmd.Identity.Always {
-			col.Identity = IdentityAlways
+	kind := IdentityByDefault
+	if cmd.Identity.Always {
+		kind = IdentityAlways
+	}
+	for _, tt := range scope {
+		if pc := tt.column(col.Name); pc != nil && pc.Feed == col.Feed {
+			pc.Identity = kind
 		}
 	}
-	c.changeSequence(x, col.Feed, cmd.Identity.Options)
 }
 
 // changeSequence applies ALTER SEQUENCE options (also given through ALTER
 // COLUMN ... SET/RESTART of an identity column).
 func (c *Catalog) changeSequence(x *Exec, seq *Sequence, opts ast.SeqOptions) {
+	before := seq.standing()
 	if err := seq.alter(opts, false); err != nil {
 		x.fail("%v", err)
 		return
+	}
+	if rewrites(opts) {
+		c.rewriteSequence(seq, before)
 	}
 	seq.reshaped = x.Site
 	if opts.Restart != nil {
@@ -620,6 +873,14 @@ func (c *Catalog) createSequence(x *Exec, s *ast.CreateSequence) {
 		return
 	}
 	c.addSequence(seq)
+}
+
+// rewrites reports whether ALTER SEQUENCE options make the sequence's
+// storage anew, which makes what follows transactional: every option does
+// but OWNED BY (AlterSequence in sequence.c).
+func rewrites(opts ast.SeqOptions) bool {
+	opts.OwnedBy, opts.SequenceName = nil, nil
+	return opts != ast.SeqOptions{}
 }
 
 // setOwner applies OWNED BY; it reports false when the statement fails.
@@ -658,6 +919,29 @@ func (c *Catalog) alterSequence(x *Exec, s *ast.AlterSequence) {
 }
 
 func (c *Catalog) drop(x *Exec, s *ast.Drop) {
+	if s.Kind == ast.ObjTable || s.Kind == ast.ObjView {
+		// A foreign key of a table that stays, or a view, depends on the
+		// relations that go.
+		var tables []*Table
+		var going []any
+		for _, name := range s.Names {
+			switch rel := c.relationNamed(name).(type) {
+			case *Table:
+				for _, t := range rel.reach(false) {
+					tables, going = append(tables, t), append(going, t)
+				}
+			case *View:
+				going = append(going, rel)
+			}
+		}
+		if from := c.referencedFrom(tables); len(from) > 0 && !s.Cascade {
+			x.fail("cannot drop a table because table %s depends on it", script.QualifiedName(from[0].Name))
+			return
+		}
+		if !c.dropDependents(x, going, s.Cascade) {
+			return
+		}
+	}
 	for _, name := range s.Names {
 		switch s.Kind {
 		case ast.ObjTable:
@@ -694,7 +978,8 @@ func (c *Catalog) drop(x *Exec, s *ast.Drop) {
 			c.dropSchema(x, name.Name, s.Cascade)
 		default:
 			if q, rel := c.lookup(name); rel != nil {
-				if _, ok := rel.(otherRelation); ok {
+				switch rel.(type) {
+				case otherRelation, *View:
 					delete(c.relations, q)
 				}
 			}
@@ -810,13 +1095,26 @@ func (c *Catalog) setSchema(x *Exec, s *ast.SetSchema) {
 func (c *Catalog) setVar(s *ast.SetVar) {
 	switch {
 	case s.ResetAll:
-		c.searchPath = defaultSearchPath
+		c.setSearchPath(defaultSearchPath, s.Local)
 	case s.Name != "search_path":
 	case s.Reset:
-		c.searchPath = defaultSearchPath
+		c.setSearchPath(defaultSearchPath, s.Local)
 	default:
-		c.SetSearchPath(s.Values)
+		c.setSearchPath(s.Values, s.Local)
 	}
+}
+
+// discard runs DISCARD TEMP and DISCARD ALL, which also resets every
+// setting and cannot run in a transaction block.
+func (c *Catalog) discard(x *Exec, s *ast.Discard) {
+	if s.All {
+		if c.InBlock() {
+			x.fail("DISCARD ALL cannot run inside a transaction block")
+			return
+		}
+		c.NewSession()
+	}
+	c.dropTemporary()
 }
 
 // doBlock notes a DO block whose code may move sequences: pgseqlint does

@@ -63,6 +63,9 @@ func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, skip func(*Col
 // unknown column: the statement fails, and apply says so).
 func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
 	t := c.table(table)
+	if _, isView := c.relationNamed(table).(*View); isView {
+		return nil // an insert through a view: every value is kept
+	}
 	if t == nil {
 		return []bool{} // an unknown table: no value matters
 	}
@@ -126,10 +129,58 @@ func (k *columnKeys) inRange(col *Column) bool {
 func (c *Catalog) insert(x *Exec, s *ast.Insert) {
 	t := c.insertTable(s.Table)
 	if t == nil {
+		switch rel := c.relationNamed(s.Table).(type) {
+		case *View:
+			c.insertView(x, rel, s)
+		case nil:
+			c.loadUnknown(x, s.Table, insertKind(s), insertedRows(s))
+		}
 		return
 	}
+	c.insertInto(x, t, s)
+}
+
+// insertedRows is the number of rows an INSERT gives, -1 for a query's.
+func insertedRows(s *ast.Insert) int64 {
+	switch {
+	case s.DefaultValues:
+		return 1
+	case s.Rows == nil:
+		return -1
+	}
+	return int64(len(s.Rows))
+}
+
+// insertView inserts through a view: into its base table when PostgreSQL
+// can (the column list mapped to the base's columns).
+func (c *Catalog) insertView(x *Exec, v *View, s *ast.Insert) {
+	width := -1
+	if s.DefaultValues {
+		width = 0
+	}
+	for _, row := range s.Rows {
+		width = max(width, len(row))
+	}
+	t, unknown, cols, ok := c.throughView(x, v, s.Columns, width)
+	switch {
+	case !ok:
+	case t != nil:
+		base := *s
+		base.Table, base.Columns = t.Name, cols
+		c.insertInto(x, t, &base)
+	default:
+		c.loadUnknown(x, *unknown, insertKind(s), insertedRows(s))
+	}
+}
+
+// insertInto inserts rows into a table.
+func (c *Catalog) insertInto(x *Exec, t *Table, s *ast.Insert) {
 	targets, ok := c.insertTargets(x, t, s.Columns)
 	if !ok {
+		return
+	}
+	if col := c.lastTargets.unfilled; col != nil {
+		nullViolation(x, col)
 		return
 	}
 	if s.Rows == nil && !s.DefaultValues {
@@ -181,6 +232,13 @@ func (c *Catalog) insert(x *Exec, s *ast.Insert) {
 	t.rows += int64(len(rows))
 }
 
+func insertKind(s *ast.Insert) LoadKind {
+	if s.Rows == nil && !s.DefaultValues {
+		return LoadInsertSelect
+	}
+	return LoadInsert
+}
+
 // insertTable resolves an INSERT's table, remembering the last answer for
 // a qualified name (pg_dump qualifies every name): a dump's INSERTs come
 // table by table.
@@ -212,6 +270,12 @@ func (c *Catalog) insertTargets(x *Exec, t *Table, names []string) ([]*Column, b
 	cols, ok := c.columnsNamed(x, t, names, nil)
 	if ok {
 		c.lastTargets = targetsCache{table: t, generation: c.generation, names: script.CloneStrings(names), columns: cols}
+		for _, col := range t.Columns {
+			if col.NotNull && !col.HasDefault && !col.Generated && indexOf(cols, col) < 0 {
+				c.lastTargets.unfilled = col
+				break
+			}
+		}
 	}
 	return cols, ok
 }
@@ -221,6 +285,9 @@ type targetsCache struct {
 	generation int
 	names      []string
 	columns    []*Column
+	// unfilled is a NOT NULL column without a default that the list
+	// leaves out: every row fails.
+	unfilled *Column
 }
 
 // insertScratch returns cleared per-column buffers for one INSERT, reused
@@ -247,10 +314,25 @@ func (c *Catalog) checkInsertRows(x *Exec, t *Table, targets []*Column, s *ast.I
 			x.fail("INSERT has more target columns than expressions")
 			return false
 		}
+		for _, col := range targets[len(row):] {
+			// Left out at the end of a row without a column list.
+			if !c.nullable(x, col) {
+				return false
+			}
+		}
 		for p, v := range row {
 			col := targets[p]
-			if _, isDefault := v.(*ast.Default); isDefault {
+			switch v := v.(type) {
+			case *ast.Default:
+				if !c.nullable(x, col) {
+					return false
+				}
 				continue
+			case *ast.Const:
+				if v.Kind == ast.ConstNull && col.NotNull {
+					nullViolation(x, col)
+					return false
+				}
 			}
 			if col.Identity == IdentityAlways && s.Override == ast.OverrideNone {
 				x.failed = true
@@ -264,6 +346,24 @@ func (c *Catalog) checkInsertRows(x *Exec, t *Table, targets []*Column, s *ast.I
 		}
 	}
 	return true
+}
+
+// nullable reports whether a column may take its default: it has one, or
+// takes NULL.
+func (c *Catalog) nullable(x *Exec, col *Column) bool {
+	if col.NotNull && !col.HasDefault && !col.Generated {
+		nullViolation(x, col)
+		return false
+	}
+	return true
+}
+
+func nullViolation(x *Exec, col *Column) { x.fail("%s", nullMessage(col)) }
+
+// nullMessage is the server's error for a row with NULL in a NOT NULL
+// column (names in double quotes, as the server writes them there).
+func nullMessage(col *Column) string {
+	return `null value in column "` + col.Name + `" of relation "` + col.Table.Name.Name + `" violates not-null constraint`
 }
 
 // insertKey folds one row's value for a key column: the value given, or
@@ -357,6 +457,12 @@ type CopyPlan struct {
 	// row takes the default.
 	unlisted []*Column
 	binary   bool
+	// unknown is the table's name when the catalog holds no relation of
+	// that name.
+	unknown *ast.QName
+	// unfilled is a NOT NULL column without a default that the column list
+	// leaves out: every row fails.
+	unfilled *Column
 }
 
 // PlanCopy prepares to read the rows of COPY ... FROM STDIN. The plan reads
@@ -365,7 +471,13 @@ func (c *Catalog) PlanCopy(x *Exec, s *ast.Copy) *CopyPlan {
 	p := &CopyPlan{binary: s.Format == ast.CopyBinary}
 	want := len(s.Columns)
 	var keyFields []int
-	if t := c.table(s.Table); t != nil {
+	// In an aborted block the server refuses the COPY; its rows are still
+	// read, to be checked.
+	refused := c.ignored(x, s)
+	if _, rel := c.lookup(s.Table); rel == nil {
+		p.unknown = &s.Table
+	}
+	if t := c.table(s.Table); t != nil && !refused {
 		// Without a column list, COPY reads every column but generated ones.
 		cols, ok := c.columnsNamed(x, t, s.Columns, func(col *Column) bool { return col.Generated })
 		if ok {
@@ -377,6 +489,11 @@ func (c *Catalog) PlanCopy(x *Exec, s *ast.Copy) *CopyPlan {
 					p.slots = append(p.slots, col)
 				} else if col.Feed != nil {
 					p.unlisted = append(p.unlisted, col)
+				}
+			}
+			for _, col := range t.Columns {
+				if col.NotNull && !col.HasDefault && !col.Generated && indexOf(cols, col) < 0 {
+					p.unfilled = col
 				}
 			}
 		}
@@ -402,6 +519,9 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 		x.Report(&CopyProblem{Span: span, Message: f.Problem.Message})
 	}
 	t := p.table
+	if t == nil && p.unknown != nil {
+		c.loadUnknown(x, *p.unknown, LoadCopy, f.Rows)
+	}
 	if t == nil || x.failed {
 		return
 	}
@@ -426,10 +546,18 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 			return
 		}
 		f.Stats[i].Invalid = 0
+		if nulls := f.Rows - st.Count - st.Invalid; nulls > 0 && col.NotNull {
+			p.unfilled = col
+		}
 		if k := (columnKeys{explicit: st}); !k.inRange(col) {
 			x.fail("value out of range for type %s in column %s", col.Kind, col.QualifiedName())
 			return
 		}
+	}
+	if p.unfilled != nil && f.Rows > 0 {
+		x.failed = true
+		x.Report(&CopyProblem{Span: end.Span, Message: nullMessage(p.unfilled)})
+		return
 	}
 	loads := newStatementLoads(x, LoadCopy)
 	for i, col := range p.slots {
@@ -445,17 +573,20 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 // hiddenCopy is COPY FROM a file or a program: the rows are not in the
 // script.
 func (c *Catalog) hiddenCopy(x *Exec, s *ast.Copy) {
+	kind := LoadCopyFile
+	if s.Source == ast.CopyFromProgram {
+		kind = LoadCopyProgram
+	}
 	t := c.table(s.Table)
 	if t == nil {
+		if _, rel := c.lookup(s.Table); rel == nil {
+			c.loadUnknown(x, s.Table, kind, -1)
+		}
 		return
 	}
 	cols, ok := c.columnsNamed(x, t, s.Columns, func(col *Column) bool { return col.Generated })
 	if !ok {
 		return
-	}
-	kind := LoadCopyFile
-	if s.Source == ast.CopyFromProgram {
-		kind = LoadCopyProgram
 	}
 	c.hiddenRows(x, t, kind, func(col *Column) bool { return indexOf(cols, col) >= 0 })
 }
@@ -515,6 +646,17 @@ func (c *Catalog) truncate(x *Exec, s *ast.Truncate) {
 		}
 		tables = append(tables, t.reach(target.Only)...)
 	}
+	// A table a foreign key references is truncated only with the tables
+	// that reference it, which CASCADE adds.
+	for from := c.referencedFrom(tables); len(from) > 0; from = c.referencedFrom(tables) {
+		if !s.Cascade {
+			x.fail("cannot truncate a table referenced in a foreign key constraint: %s references it", script.QualifiedName(from[0].Name))
+			return
+		}
+		for _, t := range from {
+			tables = append(tables, t.reach(false)...)
+		}
+	}
 	for _, t := range tables {
 		for _, col := range t.Columns {
 			col.Keys.clear()
@@ -526,6 +668,7 @@ func (c *Catalog) truncate(x *Exec, s *ast.Truncate) {
 	}
 	for _, seq := range c.sequences {
 		if seq.OwnedBy != nil && indexOfTable(tables, seq.OwnedBy.Table) >= 0 {
+			c.rewriteSequence(seq, seq.standing())
 			seq.position(seq.Start, false)
 			seq.LastMove = &Move{Kind: MoveTruncate, At: x.Site}
 		}

@@ -4,6 +4,7 @@
 package pgparse
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,7 +70,9 @@ func convertStmt(n *pg.Node) ast.Stmt {
 	case n.GetCreateTableAsStmt() != nil:
 		s := n.GetCreateTableAsStmt()
 		if s.Objtype == pg.ObjectType_OBJECT_MATVIEW {
-			return &ast.CreateRelation{Name: rangeVarName(s.Into.GetRel())}
+			v := createView(rangeVarName(s.Into.GetRel()), s.Query.GetSelectStmt())
+			v.Materialized, v.Base = true, nil
+			return v
 		}
 		return &ast.CreateTable{
 			Name:        rangeVarName(s.Into.GetRel()),
@@ -121,7 +124,10 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		}
 		return &ast.CreateRelation{Name: ast.QName{Name: s.Idxname}, Table: rangeVarName(s.Relation)}
 	case n.GetViewStmt() != nil:
-		return &ast.CreateRelation{Name: rangeVarName(n.GetViewStmt().View)}
+		vs := n.GetViewStmt()
+		v := createView(rangeVarName(vs.View), vs.Query.GetSelectStmt())
+		v.Temp, v.Replace, v.Aliases = vs.View.GetRelpersistence() == "t", vs.Replace, stringList(vs.Aliases)
+		return v
 	case n.GetInsertStmt() != nil:
 		return insert(n.GetInsertStmt())
 	case n.GetCopyStmt() != nil:
@@ -165,10 +171,42 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		}
 		return d
 	case n.GetTransactionStmt() != nil:
-		k := n.GetTransactionStmt().Kind
-		return &ast.Transaction{Rollback: k == pg.TransactionStmtKind_TRANS_STMT_ROLLBACK}
+		return transaction(n.GetTransactionStmt())
+	case n.GetDiscardStmt() != nil:
+		switch n.GetDiscardStmt().Target {
+		case pg.DiscardMode_DISCARD_ALL:
+			return &ast.Discard{All: true}
+		case pg.DiscardMode_DISCARD_TEMP:
+			return &ast.Discard{}
+		}
+	case n.GetVacuumStmt() != nil, n.GetCreatedbStmt() != nil, n.GetDropdbStmt() != nil,
+		n.GetCreateTableSpaceStmt() != nil, n.GetDropTableSpaceStmt() != nil, n.GetAlterSystemStmt() != nil:
+		return &ast.NoBlock{}
 	}
 	return &ast.Unmodeled{}
+}
+
+func transaction(s *pg.TransactionStmt) ast.Stmt {
+	t := &ast.Transaction{Savepoint: s.SavepointName, Chain: s.Chain}
+	switch s.Kind {
+	case pg.TransactionStmtKind_TRANS_STMT_BEGIN, pg.TransactionStmtKind_TRANS_STMT_START:
+		t.Kind = ast.TxBegin
+	case pg.TransactionStmtKind_TRANS_STMT_COMMIT:
+		t.Kind = ast.TxCommit
+	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK:
+		t.Kind = ast.TxRollback
+	case pg.TransactionStmtKind_TRANS_STMT_SAVEPOINT:
+		t.Kind = ast.TxSavepoint
+	case pg.TransactionStmtKind_TRANS_STMT_RELEASE:
+		t.Kind = ast.TxRelease
+	case pg.TransactionStmtKind_TRANS_STMT_ROLLBACK_TO:
+		t.Kind = ast.TxRollbackTo
+	case pg.TransactionStmtKind_TRANS_STMT_PREPARE:
+		t.Kind = ast.TxPrepare
+	default:
+		t.Kind = ast.TxPrepared
+	}
+	return t
 }
 
 func rangeVarName(rv *pg.RangeVar) ast.QName {
@@ -224,6 +262,9 @@ func createTable(s *pg.CreateStmt) ast.Stmt {
 					ct.IndexNames = append(ct.IndexNames, name)
 				}
 			}
+			if def.References != nil {
+				ct.References = append(ct.References, *def.References)
+			}
 		case elt.GetTableLikeClause() != nil:
 			like := elt.GetTableLikeClause()
 			ct.Elements = append(ct.Elements, &ast.LikeClause{
@@ -232,8 +273,13 @@ func createTable(s *pg.CreateStmt) ast.Stmt {
 				IncludingIdentity: like.Options&likeIdentity != 0,
 			})
 		case elt.GetConstraint() != nil:
-			if name := indexName(elt.GetConstraint()); name != "" {
+			con := elt.GetConstraint()
+			if name := indexName(con); name != "" {
 				ct.IndexNames = append(ct.IndexNames, name)
+			}
+			ct.NotNull = append(ct.NotNull, notNullKeys(con)...)
+			if ref := references(con); ref != nil {
+				ct.References = append(ct.References, *ref)
 			}
 		}
 	}
@@ -254,6 +300,24 @@ const (
 	likeDefaults = 1 << 3
 	likeIdentity = 1 << 5
 )
+
+// notNullKeys are the columns a table constraint makes NOT NULL: those of
+// PRIMARY KEY (...), and NOT NULL col (PostgreSQL 17's grammar).
+func notNullKeys(c *pg.Constraint) []string {
+	if c.GetContype() == pg.ConstrType_CONSTR_PRIMARY || c.GetContype() == pg.ConstrType_CONSTR_NOTNULL {
+		return stringList(c.Keys)
+	}
+	return nil
+}
+
+// references is the table a FOREIGN KEY constraint references.
+func references(c *pg.Constraint) *ast.QName {
+	if c.GetContype() != pg.ConstrType_CONSTR_FOREIGN || c.Pktable == nil {
+		return nil
+	}
+	name := rangeVarName(c.Pktable)
+	return &name
+}
 
 // indexName is the name of the index a PRIMARY KEY or UNIQUE constraint
 // creates, when the constraint names it.
@@ -281,6 +345,12 @@ func columnDef(c *pg.ColumnDef) *ast.ColumnDef {
 			def.Identity = identity(con)
 		case pg.ConstrType_CONSTR_GENERATED:
 			def.Generated = true
+		case pg.ConstrType_CONSTR_NOTNULL, pg.ConstrType_CONSTR_PRIMARY:
+			def.NotNull = true
+		case pg.ConstrType_CONSTR_NULL:
+			def.Null = true
+		case pg.ConstrType_CONSTR_FOREIGN:
+			def.References = references(con)
 		}
 	}
 	return def
@@ -321,6 +391,8 @@ func seqOptions(opts []*pg.Node) ast.SeqOptions {
 		case "cycle":
 			b := boolArg(de.Arg)
 			o.Cycle = &b
+		case "cache":
+			o.Cache = numeric(de.Arg)
 		case "restart":
 			r := &ast.Restart{}
 			if de.Arg != nil {
@@ -418,10 +490,13 @@ func alterTable(s *pg.AlterTableStmt) ast.Stmt {
 			t := typeName(c.Def.GetColumnDef().GetTypeName())
 			cmd.Type = &t
 		case pg.AlterTableType_AT_AddConstraint:
-			if name := indexName(c.Def.GetConstraint()); name != "" {
-				cmd.Kind = ast.AlterAddIndex
-				cmd.IndexName = name
-			}
+			con := c.Def.GetConstraint()
+			cmd.Kind = ast.AlterAddConstraint
+			cmd.IndexName, cmd.NotNull, cmd.References = indexName(con), notNullKeys(con), references(con)
+		case pg.AlterTableType_AT_SetNotNull:
+			cmd.Kind = ast.AlterSetNotNull
+		case pg.AlterTableType_AT_DropNotNull:
+			cmd.Kind = ast.AlterDropNotNull
 		}
 		at.Cmds = append(at.Cmds, cmd)
 	}
@@ -637,6 +712,92 @@ func selectOf(s *pg.SelectStmt) *ast.Select {
 		sel.Complex = true
 	}
 	return sel
+}
+
+// createView reads a view's query: the relations it reads, and when
+// PostgreSQL can insert through it, its base relation and which base
+// column each of its columns shows (view_query_is_auto_updatable in
+// rewriteHandler.c).
+func createView(name ast.QName, q *pg.SelectStmt) *ast.CreateView {
+	v := &ast.CreateView{Name: name}
+	if q == nil {
+		return v
+	}
+	v.Reads = fromRelations(q.FromClause)
+	simple := q.Op == pg.SetOperation_SETOP_NONE && len(q.DistinctClause) == 0 && len(q.GroupClause) == 0 &&
+		q.HavingClause == nil && q.LimitCount == nil && q.LimitOffset == nil && q.WithClause == nil &&
+		len(q.WindowClause) == 0 && len(q.ValuesLists) == 0 && len(q.FromClause) == 1 && q.FromClause[0].GetRangeVar() != nil
+	for _, t := range q.TargetList {
+		rt := t.GetResTarget()
+		col := ast.ViewColumn{Name: rt.GetName()}
+		if ref := rt.GetVal().GetColumnRef(); ref != nil {
+			fields := ref.Fields
+			if last := fields[len(fields)-1]; last.GetAStar() != nil {
+				col.Star = true
+			} else {
+				col.Source = last.GetString_().GetSval()
+				if col.Name == "" {
+					col.Name = col.Source
+				}
+			}
+		} else if summarizes(rt.GetVal()) {
+			simple = false
+		}
+		v.Columns = append(v.Columns, col)
+	}
+	if simple {
+		base := rangeVarName(q.FromClause[0].GetRangeVar())
+		v.Base = &base
+	}
+	return v
+}
+
+// fromRelations are the relations a FROM clause names, joins and
+// subqueries included.
+func fromRelations(from []*pg.Node) []ast.QName {
+	var out []ast.QName
+	for _, n := range from {
+		switch {
+		case n.GetRangeVar() != nil:
+			out = append(out, rangeVarName(n.GetRangeVar()))
+		case n.GetJoinExpr() != nil:
+			out = append(out, fromRelations([]*pg.Node{n.GetJoinExpr().Larg, n.GetJoinExpr().Rarg})...)
+		case n.GetRangeSubselect() != nil:
+			out = append(out, fromRelations(n.GetRangeSubselect().Subquery.GetSelectStmt().GetFromClause())...)
+		}
+	}
+	return out
+}
+
+// summarizes reports whether an expression holds what makes a view's
+// rows other than its base's: an aggregate, a window function or a
+// set-returning function (of those a script is likely to use).
+func summarizes(n *pg.Node) bool {
+	switch {
+	case n.GetAExpr() != nil:
+		return summarizes(n.GetAExpr().Lexpr) || summarizes(n.GetAExpr().Rexpr)
+	case n.GetTypeCast() != nil:
+		return summarizes(n.GetTypeCast().Arg)
+	case n.GetCoalesceExpr() != nil:
+		return slices.ContainsFunc(n.GetCoalesceExpr().Args, summarizes)
+	}
+	fc := n.GetFuncCall()
+	if fc == nil {
+		return false
+	}
+	if slices.ContainsFunc(fc.Args, summarizes) {
+		return true
+	}
+	if fc.Over != nil || fc.AggStar || fc.AggDistinct || len(fc.AggOrder) > 0 || fc.AggFilter != nil {
+		return true
+	}
+	switch qualifiedName(fc.Funcname).Name {
+	case "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "json_agg", "jsonb_agg", "bool_and", "bool_or",
+		"every", "json_object_agg", "jsonb_object_agg", "xmlagg", "bit_and", "bit_or",
+		"generate_series", "unnest", "regexp_matches", "json_array_elements", "jsonb_array_elements", "generate_subscripts":
+		return true
+	}
+	return false
 }
 
 func setVar(s *pg.VariableSetStmt) ast.Stmt {

@@ -28,6 +28,17 @@ COPY tags (id, label) FROM stdin;
 x7	green
 \.
 
+-- A NULL key in a NOT NULL column, or a NOT NULL column left out.
+CREATE TABLE keyed (id bigserial PRIMARY KEY, name text);
+COPY keyed (id, name) FROM stdin;
+1	ada -- want "null value in column \"id\" of relation \"keyed\" violates not-null constraint"
+\N	nobody
+\.
+CREATE TABLE named (id serial PRIMARY KEY, name text NOT NULL, note text);
+COPY named (id, note) FROM stdin;
+1	x -- want "null value in column \"name\" of relation \"named\" violates not-null constraint"
+\.
+
 -- Clean: rows that fit, a header, NULLs, escapes.
 CREATE TABLE ok (id bigserial PRIMARY KEY, name text, note text);
 COPY ok (id, name, note) FROM stdin;

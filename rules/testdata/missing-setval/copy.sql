@@ -1,5 +1,5 @@
 -- pg_dump's COPY form: keys loaded, and the setval line lost.
-CREATE TABLE public.users (id bigint NOT NULL, name text);
+CREATE TABLE public.users (id bigint, name text);
 CREATE SEQUENCE public.users_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
 ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;
 ALTER TABLE ONLY public.users ALTER COLUMN id SET DEFAULT nextval('public.users_id_seq'::regclass);

@@ -1,3 +1,3 @@
--- Excluded by the configuration: never read.
+-- Excluded by the configuration: it runs, its findings are silenced.
 CREATE TABLE old (id serial PRIMARY KEY);
 INSERT INTO old VALUES (1);

@@ -1,0 +1,1 @@
+INSERT INTO accounts VALUES (2, 'ada');

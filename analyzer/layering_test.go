@@ -17,7 +17,7 @@ const module = "github.com/pgseqlint/pgseqlint"
 var layers = map[string][]string{
 	"cmd/pgseqlint":         {"analyzer", "analyzer/source", "analyzer/report", "analyzer/fix", "rules"},
 	"cmd/pgseqlint-gendump": {"analyzer", "analyzer/dumpgen"},
-	"rules":                 {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/fix"},
+	"rules":                 {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/fix"},
 	"analyzer/report":       {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source"},
 	"analyzer/fix":          {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source"},
 	"analyzer":              {"analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/ast", "analyzer/pgparse", "analyzer/decompress", "analyzer/pgarchive"},

@@ -11,6 +11,8 @@ func All() []*analyzer.Rule {
 		StaleSetval,
 		IdentityNeedsOverride,
 		SequenceNotFound,
+		UnknownTable,
+		UnverifiableSequence,
 		SequenceNearLimit,
 		SyntaxError,
 		MalformedCopy,

@@ -90,9 +90,13 @@ func printable(s string) string {
 
 // Summary is the one-line count of a run.
 func Summary(res *analyzer.Result) string {
-	return fmt.Sprintf("%s, %s in %s (%s)",
+	s := fmt.Sprintf("%s, %s in %s (%s)",
 		source.Plural(res.Count(analyzer.SeverityError), "error"), source.Plural(res.Count(analyzer.SeverityWarning), "warning"),
 		source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
+	if n := res.UnknownTables; n > 0 {
+		s += fmt.Sprintf("; rows were loaded into %s the script never creates, whose keys were not checked", source.Plural(n, "table"))
+	}
+	return s
 }
 
 type errWriter struct {
@@ -138,6 +142,9 @@ type jsonSummary struct {
 	Statements int `json:"statements"`
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
+	// UnknownTables counts the tables loaded into that the script never
+	// creates.
+	UnknownTables int `json:"unknown_tables,omitempty"`
 }
 
 // WriteJSON writes the report as JSON.
@@ -149,6 +156,7 @@ func WriteJSON(w io.Writer, res *analyzer.Result) error {
 		Summary: jsonSummary{
 			Files: res.Files, Statements: res.Statements,
 			Errors: res.Count(analyzer.SeverityError), Warnings: res.Count(analyzer.SeverityWarning),
+			UnknownTables: res.UnknownTables,
 		},
 	}
 	for _, d := range res.Diagnostics {

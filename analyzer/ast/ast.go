@@ -365,6 +365,25 @@ type Do struct {
 	Body     string
 }
 
+// CreateFunction is CREATE FUNCTION or CREATE PROCEDURE: Body is the code
+// in its AS string, run when it is called.
+type CreateFunction struct {
+	Name QName
+	Body string
+}
+
+// Call is CALL of a procedure.
+type Call struct {
+	Name QName
+}
+
+// Unfollowed is a statement that may load keys in ways pgseqlint does not
+// follow: What names it ("a MERGE"), Text is its SQL.
+type Unfollowed struct {
+	What string
+	Text string
+}
+
 // TransactionKind is what a transaction statement does.
 type TransactionKind uint8
 
@@ -417,6 +436,9 @@ func (*Delete) stmt()         {}
 func (*Update) stmt()         {}
 func (*SetVar) stmt()         {}
 func (*Do) stmt()             {}
+func (*CreateFunction) stmt() {}
+func (*Call) stmt()           {}
+func (*Unfollowed) stmt()     {}
 func (*Transaction) stmt()    {}
 func (*Discard) stmt()        {}
 func (*NoBlock) stmt()        {}

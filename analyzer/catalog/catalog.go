@@ -31,6 +31,9 @@ type Catalog struct {
 	// in the order of their first loads.
 	unknown       []*UnknownTable
 	unknownByName map[ast.QName]*UnknownTable
+	// functions holds the code of the functions and procedures the script
+	// defines, by name.
+	functions map[string]string
 	// generation counts changes to tables and sequences, for caches.
 	generation int
 	// buffers an INSERT reuses

@@ -82,7 +82,15 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 	case *ast.SetVar:
 		c.setVar(s)
 	case *ast.Do:
-		c.doBlock(x, s)
+		c.unverifiable(x, "a DO block", s.Body)
+	case *ast.CreateFunction:
+		c.createFunction(s)
+	case *ast.Call:
+		if body, ok := c.functions[s.Name.Name]; ok {
+			c.unverifiable(x, "procedure "+s.Name.Name, body)
+		}
+	case *ast.Unfollowed:
+		c.unverifiable(x, s.What, s.Text)
 	case *ast.Transaction:
 		c.transaction(x, s)
 	case *ast.Discard:
@@ -1117,10 +1125,20 @@ func (c *Catalog) discard(x *Exec, s *ast.Discard) {
 	c.dropTemporary()
 }
 
-// doBlock notes a DO block whose code may move sequences: pgseqlint does
-// not run procedural code.
-func (c *Catalog) doBlock(x *Exec, s *ast.Do) {
-	body := strings.ToLower(s.Body)
+// createFunction keeps the code of a function or procedure the script
+// defines, to name what it may reach when it is called.
+func (c *Catalog) createFunction(s *ast.CreateFunction) {
+	if c.functions == nil {
+		c.functions = map[string]string{}
+	}
+	c.functions[s.Name.Name] = s.Body
+}
+
+// unverifiable notes code that may move sequences, which pgseqlint does
+// not run: procedural code, or a statement it does not follow. The
+// sequences the code may reach are named.
+func (c *Catalog) unverifiable(x *Exec, reason, code string) {
+	body := strings.ToLower(code)
 	var touched []*Sequence
 	for _, seq := range c.sequences {
 		if mentions(body, seq) {
@@ -1133,7 +1151,7 @@ func (c *Catalog) doBlock(x *Exec, s *ast.Do) {
 	for _, seq := range touched {
 		seq.Unverified = &x.Site
 	}
-	x.Report(&Unverifiable{Reason: "a DO block", Sequences: touched})
+	x.Report(&Unverifiable{Reason: reason, Sequences: touched})
 }
 
 // mentions reports whether procedural code may reach a sequence: it names
@@ -1141,7 +1159,8 @@ func (c *Catalog) doBlock(x *Exec, s *ast.Do) {
 func mentions(body string, seq *Sequence) bool {
 	if !strings.Contains(body, "setval") && !strings.Contains(body, "restart") &&
 		!strings.Contains(body, "insert") && !strings.Contains(body, "copy") &&
-		!strings.Contains(body, "nextval") && !strings.Contains(body, "execute") {
+		!strings.Contains(body, "nextval") && !strings.Contains(body, "execute") &&
+		!strings.Contains(body, "update") && !strings.Contains(body, "merge") {
 		return false
 	}
 	if strings.Contains(body, strings.ToLower(seq.Name.Name)) {

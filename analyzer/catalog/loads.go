@@ -592,8 +592,16 @@ func (c *Catalog) hiddenCopy(x *Exec, s *ast.Copy) {
 }
 
 // selectStmt runs the sequence functions a SELECT calls: setval, nextval,
-// set_config.
+// set_config; the functions the script defines are not run.
 func (c *Catalog) selectStmt(x *Exec, s *ast.Select) {
+	for _, t := range s.Targets {
+		anyCall(t, true, func(f *ast.FuncCall) bool {
+			if body, ok := c.functions[f.Name.Name]; ok {
+				c.unverifiable(x, "function "+f.Name.Name, body)
+			}
+			return false
+		})
+	}
 	if !anySequenceFunction(s.Targets) {
 		return
 	}

@@ -35,9 +35,23 @@ func Parse(text string) ([]ast.Stmt, error) {
 	}
 	stmts := make([]ast.Stmt, 0, len(tree.Stmts))
 	for _, raw := range tree.Stmts {
-		stmts = append(stmts, convertStmt(raw.Stmt))
+		st := convertStmt(raw.Stmt)
+		if op, ok := st.(*ast.Unfollowed); ok {
+			op.Text = statementText(text, raw)
+		}
+		stmts = append(stmts, st)
 	}
 	return stmts, nil
+}
+
+// statementText is one statement's text among text's; a length of 0 runs
+// to the end.
+func statementText(text string, raw *pg.RawStmt) string {
+	start := min(int(raw.StmtLocation), len(text))
+	if raw.StmtLen == 0 {
+		return text[start:]
+	}
+	return text[start:min(start+int(raw.StmtLen), len(text))]
 }
 
 func syntaxError(text string, err error) *SyntaxError {
@@ -128,6 +142,8 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		v := createView(rangeVarName(vs.View), vs.Query.GetSelectStmt())
 		v.Temp, v.Replace, v.Aliases = vs.View.GetRelpersistence() == "t", vs.Replace, stringList(vs.Aliases)
 		return v
+	case dataModifyingWith(withClause(n)):
+		return &ast.Unfollowed{What: "a data-modifying WITH query"}
 	case n.GetInsertStmt() != nil:
 		return insert(n.GetInsertStmt())
 	case n.GetCopyStmt() != nil:
@@ -172,6 +188,12 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return d
 	case n.GetTransactionStmt() != nil:
 		return transaction(n.GetTransactionStmt())
+	case n.GetMergeStmt() != nil:
+		return &ast.Unfollowed{What: "a MERGE"}
+	case n.GetCreateFunctionStmt() != nil:
+		return createFunction(n.GetCreateFunctionStmt())
+	case n.GetCallStmt() != nil:
+		return &ast.Call{Name: qualifiedName(n.GetCallStmt().GetFunccall().GetFuncname())}
 	case n.GetDiscardStmt() != nil:
 		switch n.GetDiscardStmt().Target {
 		case pg.DiscardMode_DISCARD_ALL:
@@ -184,6 +206,53 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return &ast.NoBlock{}
 	}
 	return &ast.Unmodeled{}
+}
+
+// createFunction keeps a function's or procedure's code: the AS string,
+// or the text of a BEGIN ATOMIC body as the parser gives it.
+func createFunction(s *pg.CreateFunctionStmt) ast.Stmt {
+	f := &ast.CreateFunction{Name: qualifiedName(s.Funcname)}
+	for _, opt := range s.Options {
+		de := opt.GetDefElem()
+		if de.GetDefname() != "as" {
+			continue
+		}
+		for _, part := range de.Arg.GetList().GetItems() {
+			f.Body += part.GetString_().GetSval()
+		}
+	}
+	if s.SqlBody != nil {
+		f.Body = s.SqlBody.String()
+	}
+	return f
+}
+
+// withClause is the WITH clause of a query or a data-modifying statement,
+// or nil.
+func withClause(n *pg.Node) *pg.WithClause {
+	switch {
+	case n.GetSelectStmt() != nil:
+		return n.GetSelectStmt().WithClause
+	case n.GetInsertStmt() != nil:
+		return n.GetInsertStmt().WithClause
+	case n.GetUpdateStmt() != nil:
+		return n.GetUpdateStmt().WithClause
+	case n.GetDeleteStmt() != nil:
+		return n.GetDeleteStmt().WithClause
+	}
+	return nil
+}
+
+// dataModifyingWith reports whether a query's WITH holds an INSERT,
+// UPDATE, DELETE or MERGE: it runs whatever the outer query reads.
+func dataModifyingWith(w *pg.WithClause) bool {
+	for _, cte := range w.GetCtes() {
+		q := cte.GetCommonTableExpr().GetCtequery()
+		if q.GetInsertStmt() != nil || q.GetUpdateStmt() != nil || q.GetDeleteStmt() != nil || q.GetMergeStmt() != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func transaction(s *pg.TransactionStmt) ast.Stmt {

@@ -1,0 +1,65 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
+)
+
+// neverSilentForms are the ways a script loads keys into, or moves, a
+// sequence-fed column, each in a script after which the sequence t_id_seq
+// collides with the keys.
+var neverSilentForms = map[string]string{
+	"insert values":         `INSERT INTO t VALUES (10);`,
+	"copy from stdin":       "COPY t (id) FROM stdin;\n10\n\\.",
+	"insert select const":   `INSERT INTO t SELECT 10;`,
+	"insert select values":  `INSERT INTO t SELECT * FROM (VALUES (9), (10)) AS v(k);`,
+	"insert generate":       `INSERT INTO t SELECT g FROM generate_series(1, 10) AS g;`,
+	"insert select table":   "CREATE TABLE src (k int); INSERT INTO src VALUES (10);\nINSERT INTO t SELECT k FROM src;",
+	"unseen after setval":   "INSERT INTO t VALUES (DEFAULT);\nSELECT setval('t_id_seq', 5);\nINSERT INTO t SELECT id + 100 FROM t;",
+	"stale setval":          "INSERT INTO t VALUES (10);\nSELECT setval('t_id_seq', 3);",
+	"stale restart":         "INSERT INTO t VALUES (10);\nALTER SEQUENCE t_id_seq RESTART WITH 2;",
+	"update key constant":   "INSERT INTO t VALUES (DEFAULT);\nUPDATE t SET id = 10;",
+	"update key plus":       "INSERT INTO t VALUES (DEFAULT);\nUPDATE t SET id = id + 10;",
+	"view insert":           "CREATE VIEW tv AS SELECT id FROM t;\nINSERT INTO tv VALUES (10);",
+	"committed transaction": "BEGIN;\nINSERT INTO t VALUES (10);\nCOMMIT;",
+	"rollback to savepoint": "BEGIN;\nINSERT INTO t VALUES (10);\nSAVEPOINT s;\nALTER SEQUENCE t_id_seq RESTART;\nSELECT setval('t_id_seq', 20);\nROLLBACK TO s;\nCOMMIT;",
+	"data-modifying with":   `WITH x AS (INSERT INTO t VALUES (10) RETURNING id) SELECT * FROM x;`,
+	"merge":                 "MERGE INTO t USING (VALUES (10)) AS v(k) ON t.id = v.k\nWHEN NOT MATCHED THEN INSERT VALUES (v.k);",
+	"do block":              "DO $$ BEGIN INSERT INTO t VALUES (10); END $$;",
+	"sql function":          "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (10)';\nSELECT f();",
+	"plpgsql procedure":     "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (10); END $$;\nCALL p();",
+}
+
+// TestNeverSilent holds pgseqlint to its promise for each form in
+// neverSilentForms: PostgreSQL finds the sequence colliding after a real
+// restore, and pgseqlint reports it (missing-setval, stale-setval) or
+// warns that it cannot follow it.
+func TestNeverSilent(t *testing.T) {
+	c := pgtest.Start(t)
+	for name, body := range neverSilentForms {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "form.sql")
+			text := "CREATE TABLE t (id serial);\n" + body + "\n"
+			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			db := c.NewDatabase(t)
+			db.RunWith(t, file, pgtest.RunOptions{Dir: t.TempDir()})
+			collides := false
+			for _, col := range db.Collisions(t) {
+				collides = collides || col.Sequence == "public.t_id_seq"
+			}
+			if !collides {
+				t.Fatalf("the case is wrong: PostgreSQL does not find public.t_id_seq colliding after\n%s", text)
+			}
+			reported, warned := verdicts(t, file)
+			if !slices.Contains(reported, "public.t_id_seq") && !slices.Contains(warned, "public.t_id_seq") {
+				t.Errorf("silent on a collision of public.t_id_seq after\n%s", text)
+			}
+		})
+	}
+}

@@ -46,7 +46,7 @@ func WriteGitLab(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 			Fingerprint: prints[i],
 			Severity:    gitlabSeverity[d.Severity],
 			Location: gitlabLocation{
-				Path:  root.place(d.Span).path,
+				Path: root.place(d.Span).path,
 				// A live database has no lines; GitLab wants one.
 				Lines: gitlabLines{Begin: max(d.Span.Line, 1)},
 			},

@@ -144,20 +144,19 @@ func reason(err error) string {
 }
 
 // parseError says why a connection string is not one, without echoing it:
-// pgx's own message quotes it, and only masks what it recognizes as a
-// password.
+// pgx's own message quotes it ("cannot parse `...`: why"), masking only what
+// it recognizes as a password.
 func parseError(conn string, err error) error {
-	var c Conn
-	c.secrets = passwords(conn, nil)
-	inner := errors.Unwrap(err)
-	var urlErr *url.Error
-	switch {
-	case errors.As(err, &urlErr):
-		inner = urlErr.Err
-	case inner == nil:
-		return errors.New("invalid connection string")
+	c := Conn{secrets: passwords(conn, nil)}
+	why := err.Error()
+	if i := strings.LastIndex(why, "`: "); strings.HasPrefix(why, "cannot parse `") && i > 0 {
+		why = why[i+len("`: "):]
 	}
-	return c.redact(fmt.Errorf("invalid connection string: %v", inner))
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		why = urlErr.Err.Error()
+	}
+	return c.redact(errors.New("invalid connection string: " + strings.ReplaceAll(why, "\n", " ")))
 }
 
 // passwords are the strings no message may show: the password of the

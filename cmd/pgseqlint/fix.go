@@ -89,6 +89,9 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			return failure(err)
 		}
 	}
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)

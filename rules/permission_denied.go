@@ -20,10 +20,10 @@ row-level security hides rows from it, the sequences concerned cannot be checked
 report would prove nothing about them. Grant the role what it needs, or read as another.`,
 		Bad: `CREATE TABLE users (id bigserial PRIMARY KEY, name text);
 INSERT INTO users (id, name) VALUES (1, 'ada');
-GRANT USAGE ON SEQUENCE users_id_seq TO auditor;`,
+GRANT SELECT ON SEQUENCE users_id_seq TO auditor;`,
 		Good: `CREATE TABLE users (id bigserial PRIMARY KEY, name text);
 INSERT INTO users (id, name) VALUES (1, 'ada');
-GRANT USAGE ON SEQUENCE users_id_seq TO auditor;
+GRANT SELECT ON SEQUENCE users_id_seq TO auditor;
 GRANT SELECT ON users TO auditor;`,
 	},
 	Finish: func(pass *analyzer.Pass) {

@@ -13,14 +13,19 @@ import (
 )
 
 // manyTables creates n tables, each fed by its own sequence, each behind
-// its keys.
+// its keys: 500 to a transaction, each of which locks what it creates.
 func manyTables(t testing.TB, db *pgtest.DB, n int) {
 	t.Helper()
-	db.Exec(t, fmt.Sprintf(`DO $$ BEGIN
-FOR i IN 1..%d LOOP
+	var sql strings.Builder
+	for from := 1; from <= n; from += 500 {
+		fmt.Fprintf(&sql, `DO $$ BEGIN
+FOR i IN %d..%d LOOP
 	EXECUTE format('CREATE TABLE t%%s (id bigserial PRIMARY KEY, v text)', i);
 	EXECUTE format('INSERT INTO t%%s (id) VALUES (1), (%%s)', i, i + 1);
-END LOOP; END $$`, n))
+END LOOP; END $$;
+`, from, min(from+499, n))
+	}
+	db.Exec(t, sql.String())
 }
 
 // TestRoundTripsDoNotGrow reads a database of 3 tables and one of 250: the

@@ -79,13 +79,22 @@ func TestCheckDB(t *testing.T) {
 	c := pgtest.Start(t)
 	db := c.NewDatabase(t)
 	db.Exec(t, `CREATE TABLE public.serverpod_user_info (id bigserial PRIMARY KEY, "userIdentifier" text NOT NULL, "userName" text, "fullName" text, email text, created timestamp without time zone NOT NULL, "imageUrl" text, "scopeNames" json NOT NULL, blocked boolean NOT NULL);
-INSERT INTO serverpod_user_info (id, "userIdentifier", created, "scopeNames", blocked) VALUES (20, 'old', now(), '[]', false);`)
+INSERT INTO serverpod_user_info (id, "userIdentifier", created, "scopeNames", blocked) VALUES (20, 'old', now(), '[]', false);
+CREATE TABLE other (id serial PRIMARY KEY);
+INSERT INTO other VALUES (5);`)
 	data := t.TempDir() + "/data.sql"
 	writeFile(t, data, "COPY public.serverpod_user_info (id, \"userIdentifier\", created, \"scopeNames\", blocked) FROM stdin;\n1\ta\t2023-01-01\t[]\tf\n2\tb\t2023-01-01\t[]\tf\n\\.\n", 0o644)
 	out, _, code := runDB("check", "--db", db.ConnString("postgres"), data)
 	want := "keys up to 20 are already in public.serverpod_user_info.id, but sequence public.serverpod_user_info_id_seq hands out 1 next"
-	if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, "1 error, 0 warnings in 1 file (1 statement) on database "+db.Name) {
+	if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, "2 errors, 0 warnings in 1 file (1 statement) on database "+db.Name) {
 		t.Errorf("check --db: exit %d\n%s", code, out)
+	}
+	// The file is patched after its COPY; other's sequence is the
+	// database's to repair.
+	out, stderr, code := runDB("fix", "-d", "--db", db.ConnString("postgres"), data)
+	if code != 0 || !strings.Contains(out, "+SELECT pg_catalog.setval('public.serverpod_user_info_id_seq'") ||
+		stderr != "pgseqlint: sequence public.other_id_seq is already behind its keys in database "+db.Name+": repair it with pgseqlint db --apply\n" {
+		t.Errorf("fix -d --db: exit %d\n%s%s", code, out, stderr)
 	}
 	if out, stderr, code := runDB("check", "--db", "host=127.0.0.1 port=1 password=hunter2", data); code != 2 || out != "" ||
 		stderr != "pgseqlint: connection to server at \"127.0.0.1\", port 1 failed: connect: connection refused\n" {

@@ -57,12 +57,21 @@ func (c *Conn) Close() {
 // RoundTrips counts the times the connection waited for the server.
 func (c *Conn) RoundTrips() int { return c.roundTrips }
 
-// exec runs SQL text (one statement or several, in one message, so one
-// round trip) and returns a result for each statement. The server's
-// errors name no password; ours are redacted all the same.
-func (c *Conn) exec(ctx context.Context, sql string) ([]*pgconn.Result, error) {
+// exec runs statements in one round trip: sent together, their results
+// read together, one for each. The server's errors name no password; ours
+// are redacted all the same.
+func (c *Conn) exec(ctx context.Context, statements ...string) ([]*pgconn.Result, error) {
 	c.roundTrips++
-	results, err := c.pg.Exec(ctx, sql).ReadAll()
+	batch := &pgconn.Batch{}
+	for _, sql := range statements {
+		batch.ExecParams(sql, nil, nil, nil, nil)
+	}
+	results, err := c.pg.ExecBatch(ctx, batch).ReadAll()
+	for _, r := range results {
+		if err == nil {
+			err = r.Err
+		}
+	}
 	if err != nil {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) {

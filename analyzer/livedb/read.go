@@ -46,7 +46,8 @@ type Scan struct {
 	Rows int64
 }
 
-// keysPerQuery is how many key columns one query reads. Each query runs
+// keysPerQuery is how many key columns (or sequences) one query reads.
+// Each query runs
 // in a savepoint that is rolled back: the locks it took on the tables and
 // indexes go with it, so that a database of many tables does not fill
 // the lock table (max_locks_per_transaction) in one transaction.
@@ -82,7 +83,7 @@ func (c *Conn) readLocked(ctx context.Context, opts Options, begin, lock string,
 	if lock != "" {
 		first = append(first, lock)
 	}
-	results, err := c.exec(ctx, strings.Join(first, ";\n")+";\n"+catalogQueries)
+	results, err := c.exec(ctx, append(first, catalogQueries...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -104,15 +105,15 @@ func (c *Conn) readLocked(ctx context.Context, opts Options, begin, lock string,
 // catalogQueries read the catalog in one round trip, whatever the number
 // of objects. User schemas never start with pg_ (the name is reserved):
 // that leaves out the system's, TOAST's and other sessions' temporary ones.
-const catalogQueries = `
-SELECT nspname FROM pg_namespace
-WHERE nspname <> 'information_schema' AND nspname !~ '^pg_';
-SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition,
+var catalogQueries = []string{
+	`SELECT nspname FROM pg_namespace
+WHERE nspname <> 'information_schema' AND nspname !~ '^pg_'`,
+	`SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition,
        row_security_active(c.oid), c.reltuples::bigint
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
-ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";
-SELECT a.attrelid, a.attnum, a.attname,
+ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"`,
+	`SELECT a.attrelid, a.attnum, a.attname,
        (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END)::regtype::text,
        a.attidentity, a.attgenerated <> '', a.atthasdef,
        has_column_privilege(a.attrelid, a.attnum, 'SELECT')
@@ -122,15 +123,15 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
   AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
-ORDER BY a.attrelid, a.attnum;
-SELECT s.seqrelid, s.seqtypid::regtype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle,
+ORDER BY a.attrelid, a.attnum`,
+	`SELECT s.seqrelid, s.seqtypid::regtype::text, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle,
        has_sequence_privilege(s.seqrelid, 'SELECT'),
        CASE WHEN has_sequence_privilege(s.seqrelid, 'SELECT,USAGE') THEN pg_sequence_last_value(s.seqrelid) END
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';
-SELECT ad.adrelid, ad.adnum, d.refobjid, 'n'
+WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'`,
+	`SELECT ad.adrelid, ad.adnum, d.refobjid, 'n'
 FROM pg_depend d JOIN pg_attrdef ad ON ad.oid = d.objid
 WHERE d.classid = 'pg_attrdef'::regclass AND d.refclassid = 'pg_class'::regclass
   AND d.refobjid IN (SELECT seqrelid FROM pg_sequence)
@@ -141,12 +142,12 @@ FROM pg_depend d
 WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
   AND d.objid IN (SELECT seqrelid FROM pg_sequence)
   AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
-ORDER BY 1, 2, 4 DESC, 3;
-SELECT inhrelid, inhparent FROM pg_inherits ORDER BY inhrelid, inhseqno;
-SELECT DISTINCT i.indrelid, i.indkey[0]
+ORDER BY 1, 2, 4 DESC, 3`,
+	`SELECT inhrelid, inhparent FROM pg_inherits ORDER BY inhrelid, inhseqno`,
+	`SELECT DISTINCT i.indrelid, i.indkey[0]
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
-WHERE am.amname = 'btree' AND i.indisvalid AND i.indpred IS NULL AND i.indkey[0] > 0;
-`
+WHERE am.amname = 'btree' AND i.indisvalid AND i.indpred IS NULL AND i.indkey[0] > 0`,
+}
 
 // Results of catalogQueries, in order.
 const (
@@ -410,38 +411,37 @@ func (r *reading) keys(ctx context.Context, snap *Snapshot) error {
 			unread = append(unread, s)
 		}
 	}
-	// Where the sequences not called yet stand, then the keys.
-	var sql strings.Builder
-	if len(unread) > 0 {
-		sql.WriteString("SAVEPOINT pgseqlint_read;\n")
-		for i, s := range unread {
-			if i > 0 {
-				sql.WriteString("UNION ALL ")
+	// Where the sequences not called yet stand, then the keys: a few at a
+	// time, each query in a savepoint rolled back. (The planner takes
+	// longer than linear time over the arms of one UNION ALL.)
+	var statements []string
+	queries := func(n int, arm func(i int) string) {
+		for start := 0; start < n; start += keysPerQuery {
+			arms := make([]string, 0, keysPerQuery)
+			for i := start; i < min(start+keysPerQuery, n); i++ {
+				arms = append(arms, arm(i))
 			}
-			fmt.Fprintf(&sql, "SELECT %d, last_value FROM %s\n", i, s.QualifiedName())
+			statements = append(statements, "SAVEPOINT pgseqlint_read", strings.Join(arms, "\nUNION ALL "),
+				"ROLLBACK TO SAVEPOINT pgseqlint_read", "RELEASE SAVEPOINT pgseqlint_read")
 		}
-		sql.WriteString(";\nROLLBACK TO SAVEPOINT pgseqlint_read;\nRELEASE SAVEPOINT pgseqlint_read;\n")
 	}
-	for start := 0; start < len(cols); start += keysPerQuery {
-		sql.WriteString("SAVEPOINT pgseqlint_read;\n")
-		for i, col := range cols[start:min(start+keysPerQuery, len(cols))] {
-			if i > 0 {
-				sql.WriteString("UNION ALL ")
-			}
-			key := script.QuoteIdent(col.Name)
-			lo, hi := "min("+key+")", "max("+key+")"
-			if col.Kind == catalog.KindNumeric {
-				// Only a whole number can equal a sequence's value.
-				lo, hi = "ceil("+lo+")", "floor("+hi+")"
-			}
-			fmt.Fprintf(&sql, "SELECT %d, (%s)::text, (%s)::text FROM ONLY %s\n", start+i, lo, hi, script.QualifiedName(col.Table.Name))
+	queries(len(unread), func(i int) string {
+		return fmt.Sprintf("SELECT %d, last_value FROM %s", i, unread[i].QualifiedName())
+	})
+	queries(len(cols), func(i int) string {
+		col := cols[i]
+		key := script.QuoteIdent(col.Name)
+		lo, hi := "min("+key+")", "max("+key+")"
+		if col.Kind == catalog.KindNumeric {
+			// Only a whole number can equal a sequence's value.
+			lo, hi = "ceil("+lo+")", "floor("+hi+")"
 		}
-		sql.WriteString(";\nROLLBACK TO SAVEPOINT pgseqlint_read;\nRELEASE SAVEPOINT pgseqlint_read;\n")
-	}
-	if sql.Len() == 0 {
+		return fmt.Sprintf("SELECT %d, (%s)::text, (%s)::text FROM ONLY %s", i, lo, hi, script.QualifiedName(col.Table.Name))
+	})
+	if len(statements) == 0 {
 		return nil
 	}
-	results, err := r.c.exec(ctx, sql.String())
+	results, err := r.c.exec(ctx, statements...)
 	if err != nil {
 		return err
 	}

@@ -76,27 +76,27 @@ func (c *Conn) repair(ctx context.Context, opts Options, lock string, sequences 
 		return nil, err
 	}
 	var changes []Change
-	var sql strings.Builder
+	var statements []string
 	for _, s := range snap.Catalog.Sequences() {
 		ch := Change{Sequence: s}
 		ch.Before, _ = s.Next()
 		if col := s.Collision(); col != nil {
 			ch.Collision, ch.SQL = col, fix.For(col).SQL
-			sql.WriteString(ch.SQL + "\n")
+			statements = append(statements, ch.SQL)
 		}
 		changes = append(changes, ch)
 	}
-	if sql.Len() == 0 {
+	if len(statements) == 0 {
 		return changes, nil
 	}
 	// Where each one stands now: pg_sequence_last_value is NULL until
 	// nextval is called, which is how setval(..., false) leaves it.
 	for _, ch := range changes {
 		if ch.Collision != nil {
-			fmt.Fprintf(&sql, "SELECT pg_sequence_last_value(%s::regclass);\n", script.QuoteLiteral(ch.Sequence.QualifiedName()))
+			statements = append(statements, fmt.Sprintf("SELECT pg_sequence_last_value(%s::regclass)", script.QuoteLiteral(ch.Sequence.QualifiedName())))
 		}
 	}
-	results, err := c.exec(ctx, sql.String())
+	results, err := c.exec(ctx, statements...)
 	if err != nil {
 		return nil, err
 	}

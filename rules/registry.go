@@ -16,6 +16,7 @@ func All() []*analyzer.Rule {
 		MalformedCopy,
 		StatementTooLong,
 		BadIgnore,
+		PermissionDenied,
 	}
 }
 

@@ -110,6 +110,54 @@ func TestAuditMatchesCatalog(t *testing.T) {
 	compare(t, "keys read without an index", scanned, []string{"public.child_t.id", "public.no_index.id", "public.part_eu.id", "public.part_us.id"})
 }
 
+// TestNarrowedAudit narrows the audit with --schema and --table, as a
+// user of a big database does: exactly the collisions of the sequences
+// that feed the selected tables are reported, and a selector that matches
+// nothing is an error rather than a clean audit.
+func TestNarrowedAudit(t *testing.T) {
+	_, db := shapes(t)
+	lc := connect(t, db.ConnString("postgres"))
+	all := truth(t, db)
+	only := func(prefixes ...string) []string {
+		var out []string
+		for _, c := range all {
+			for _, p := range prefixes {
+				if strings.HasPrefix(c, p) {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		opts livedb.Options
+		want []string
+	}{
+		{"schema", livedb.Options{Schemas: []string{"Sales Data"}}, only(`"Sales Data".`)},
+		{"table pattern", livedb.Options{Tables: []string{"shared_*", "down_t"}}, only("public.shared_seq ", "public.down_seq ")},
+		// The sequence lives in another schema than the table it feeds.
+		{"table in public, sequence elsewhere", livedb.Options{Tables: []string{"public.uses_other"}}, only("seqs.other_id ")},
+	} {
+		if len(tc.want) == 0 {
+			t.Fatalf("%s: the shapes database should have a collision there, PostgreSQL finds %q", tc.name, all)
+		}
+		res, _ := audit(t, lc, tc.opts)
+		compare(t, tc.name, found(res, "missing-setval"), tc.want)
+	}
+	for _, tc := range []struct {
+		opts livedb.Options
+		want string
+	}{
+		{livedb.Options{Schemas: []string{"sales data"}}, `schema "sales data" does not exist in database`},
+		{livedb.Options{Tables: []string{"public.nosuch*"}}, `matches "public.nosuch*"`},
+	} {
+		if _, err := lc.Read(context.Background(), tc.opts); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: got error %v, want one saying %s", tc.opts, err, tc.want)
+		}
+	}
+}
+
 // TestAuditAsRestrictedRole reads the database as a role with SELECT on
 // every table but one, USAGE on every sequence and SELECT on all but two:
 // the table it may not read, and the sequences whose position USAGE does

@@ -90,6 +90,9 @@ func (c *Conn) readLocked(ctx context.Context, opts Options, begin, lock string,
 	statements := len(first)
 	r := &reading{c: c, opts: opts, results: results[statements:]}
 	r.existing()
+	if err := r.selectorsMatch(); err != nil {
+		return nil, err
+	}
 	r.narrow(only)
 	cat, err := catalog.FromExisting(&r.ex)
 	if err != nil {
@@ -331,6 +334,23 @@ func (r *reading) narrow(only []string) {
 			}
 		}
 	}
+}
+
+// selectorsMatch fails on a --schema that names no schema of the database,
+// or a --table that matches no table: an audit narrowed to nothing would
+// pass, and say nothing of the typo.
+func (r *reading) selectorsMatch() error {
+	for _, schema := range r.opts.Schemas {
+		if !slices.Contains(r.ex.Schemas, schema) {
+			return fmt.Errorf("schema %q does not exist in database %q", schema, r.ex.Database)
+		}
+	}
+	for _, p := range r.opts.Tables {
+		if !slices.ContainsFunc(r.ex.Tables, func(t catalog.ExistingTable) bool { return matchTable(p, t.Name) }) {
+			return fmt.Errorf("no table of database %q matches %q", r.ex.Database, p)
+		}
+	}
+	return nil
 }
 
 // tableSelected reports whether --schema and --table select a table.

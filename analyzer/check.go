@@ -47,6 +47,11 @@ type Options struct {
 	// Reference reads every statement with the parser, on one core: the
 	// plain way the fast paths are held to (tests and benchmarks).
 	Reference bool
+	// Database, when set, is the model of the live database the script
+	// runs on top of (check --db), read from its catalogs: its tables,
+	// sequences and keys count as the script's own. Without Paths, the
+	// run audits it as it stands (db).
+	Database *catalog.Catalog
 }
 
 // Result is what a run found.
@@ -57,6 +62,9 @@ type Result struct {
 	// UnknownTables counts the tables rows were loaded into that the
 	// script never creates: what they hold could not be checked.
 	UnknownTables int
+	// Database is the name of the live database the script ran on top of,
+	// or that was audited; "" for none.
+	Database string
 }
 
 // Count returns the number of diagnostics at the given severity.
@@ -95,8 +103,8 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	d.current.EndSession()
 	d.finish()
 	d.applyIgnores()
-	if len(d.order) == 1 {
-		// One database: naming it says nothing.
+	if len(d.order) == 1 && d.order[0].Origin() == nil {
+		// One database: naming it says nothing, unless it is a live one.
 		for _, diag := range d.diags {
 			if diag.Subject != nil {
 				diag.Subject.Database = ""
@@ -106,6 +114,9 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	d.fillSources()
 	d.sortDiagnostics()
 	res := &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}
+	if opts.Database != nil {
+		res.Database = opts.Database.Database
+	}
 	for _, c := range d.order {
 		res.UnknownTables += len(c.UnknownTables())
 	}
@@ -115,7 +126,16 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 func newDriver(opts Options) *driver {
 	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, silenced: map[string]bool{}, rereadable: map[string]bool{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
-	d.current = d.catalog("")
+	// The script starts in the live database when there is one, known by
+	// its name to \connect.
+	d.clock = catalog.BeforeScript
+	if db := opts.Database; db != nil {
+		d.catalogs[db.Database] = db
+		d.order = append(d.order, db)
+		d.current = db
+	} else {
+		d.current = d.catalog("")
+	}
 	d.applier = newApplier(d)
 	d.keep.Drain = d.applier.drain
 	return d

@@ -18,6 +18,7 @@ func All() []*analyzer.Rule {
 		MalformedCopy,
 		StatementTooLong,
 		BadIgnore,
+		PermissionDenied,
 	}
 }
 

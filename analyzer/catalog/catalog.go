@@ -36,6 +36,8 @@ type Catalog struct {
 	functions map[string]string
 	// generation counts changes to tables and sequences, for caches.
 	generation int
+	// origin is the live database the model was read from, if any.
+	origin *Origin
 	// buffers an INSERT reuses
 	scratchPositions []int
 	scratchKeys      []columnKeys
@@ -238,6 +240,7 @@ const (
 	LoadUpdate
 	LoadDefault // rows that took the sequence's own values
 	LoadCreateAs
+	LoadExisting // keys the live database already holds
 )
 
 func (k LoadKind) String() string {
@@ -258,6 +261,8 @@ func (k LoadKind) String() string {
 		return "default values"
 	case LoadCreateAs:
 		return "CREATE TABLE AS"
+	case LoadExisting:
+		return "the database"
 	}
 	return "load"
 }

@@ -45,7 +45,7 @@ func WriteText(w io.Writer, res *analyzer.Result, style TextStyle) error {
 		if d.Source != "" {
 			ew.printf("    %s\n", printable(d.Source))
 		}
-		if d.Subject != nil && d.Subject.Database != "" {
+		if d.Subject != nil && d.Subject.Database != "" && d.Subject.Database != res.Database {
 			ew.printf("    in database %s\n", script.QuoteIdent(d.Subject.Database))
 		}
 		if d.Fix != nil {
@@ -90,9 +90,15 @@ func printable(s string) string {
 
 // Summary is the one-line count of a run.
 func Summary(res *analyzer.Result) string {
-	s := fmt.Sprintf("%s, %s in %s (%s)",
-		source.Plural(res.Count(analyzer.SeverityError), "error"), source.Plural(res.Count(analyzer.SeverityWarning), "warning"),
-		source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
+	found := source.Plural(res.Count(analyzer.SeverityError), "error") + ", " + source.Plural(res.Count(analyzer.SeverityWarning), "warning")
+	database := "database " + printable(script.QuoteIdent(res.Database))
+	switch {
+	case res.Database != "" && res.Files == 0:
+		return found + " in " + database
+	case res.Database != "":
+		return fmt.Sprintf("%s in %s (%s) on %s", found, source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"), database)
+	}
+	s := fmt.Sprintf("%s in %s (%s)", found, source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
 	if n := res.UnknownTables; n > 0 {
 		s += fmt.Sprintf("; rows were loaded into %s the script never creates, whose keys were not checked", source.Plural(n, "table"))
 	}
@@ -138,10 +144,11 @@ type jsonDiagnostic struct {
 }
 
 type jsonSummary struct {
-	Files      int `json:"files"`
-	Statements int `json:"statements"`
-	Errors     int `json:"errors"`
-	Warnings   int `json:"warnings"`
+	Files      int    `json:"files"`
+	Statements int    `json:"statements"`
+	Errors     int    `json:"errors"`
+	Warnings   int    `json:"warnings"`
+	Database   string `json:"database,omitempty"` // the live database read (check --db, db)
 	// UnknownTables counts the tables loaded into that the script never
 	// creates.
 	UnknownTables int `json:"unknown_tables,omitempty"`
@@ -157,6 +164,7 @@ func WriteJSON(w io.Writer, res *analyzer.Result) error {
 			Files: res.Files, Statements: res.Statements,
 			Errors: res.Count(analyzer.SeverityError), Warnings: res.Count(analyzer.SeverityWarning),
 			UnknownTables: res.UnknownTables,
+			Database:      res.Database,
 		},
 	}
 	for _, d := range res.Diagnostics {

@@ -82,6 +82,9 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/spf13/cobra"
@@ -89,6 +90,9 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			return failure(err)
 		}
 	}
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)
@@ -96,6 +100,13 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	patch := fix.NewPatch(res, opts.static)
 	switch {
 	case inPlace:
+		// A sequence already behind in the live database of --db is not
+		// the files' to repair: there is no statement of theirs to follow.
+		for _, d := range res.Diagnostics {
+			if d.Fix != nil && d.Fix.After.Line == 0 && d.Subject != nil {
+				fmt.Fprintf(opts.io.err, "pgseqlint: sequence %s is already behind its keys in database %s: repair it with pgseqlint db --apply\n", d.Subject.Sequence, d.Subject.Database)
+			}
+		}
 		if opts.diff {
 			err = patch.WriteDiff(opts.io.out, files)
 		}

@@ -21,7 +21,9 @@ type Options struct {
 	// Paths are read in order as one script; "-" is Stdin.
 	Paths []string
 	Stdin io.Reader
-	Rules []*Rule
+	// StdinName, when set, is the name spans and reports give Stdin.
+	StdinName string
+	Rules     []*Rule
 	// Known are all the rules an ignore comment may name, run or not; nil
 	// means Rules.
 	Known []*Rule
@@ -77,7 +79,7 @@ func (r *Result) Count(sev Severity) int {
 // Inputs returns the scripts a path of the command line stands for, in the
 // order they run.
 func (o *Options) Inputs(path string) ([]source.Input, error) {
-	return source.Inputs(path, source.Options{Stdin: o.Stdin, Layout: o.Layout, Verbose: o.Verbose})
+	return source.Inputs(path, source.Options{Stdin: o.Stdin, StdinName: o.StdinName, Layout: o.Layout, Verbose: o.Verbose})
 }
 
 // Check reads the script and runs the rules over it.

@@ -19,6 +19,7 @@ type inputOptions struct {
 	noProgress bool
 	maxStmt    string
 	db         string
+	stdinName  string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -36,6 +37,8 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
 	cmd.Flags().StringVar(&o.db, "db", "",
 		"run the script on top of the live database at `URL` (or key/value string): its tables, sequences and keys count, as if the script were restored into it")
+	cmd.Flags().StringVar(&o.stdinName, "stdin-filename", "",
+		"name standard input `NAME` in every report: the file it holds, relative to the current directory")
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
 }
@@ -51,7 +54,7 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 		// The server itself takes no statement over 1 GB.
 		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
 	}
-	opts.Layout, opts.Schema, opts.MaxStmtBytes = layout, o.schema, int(maxStmt)
+	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.StdinName = layout, o.schema, int(maxStmt), o.stdinName
 	if o.verbose {
 		opts.Verbose = io.err
 	}

@@ -103,7 +103,7 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 		case "rules":
 			return r.mapping(value, "rules", func(name, setting *yaml.Node) error {
 				if ruleNamed(known, name.Value) == nil {
-					return r.errorf(name, "unknown rule %q (pgseqlint rules lists them)", name.Value)
+					return r.errorf(name, "%s", UnknownRule(known, name.Value))
 				}
 				s, err := r.ruleSetting(setting)
 				cfg.Rules[name.Value] = s
@@ -268,7 +268,7 @@ func (c *Config) Select(known []*Rule, enable, disable []string) ([]*Rule, error
 	for _, list := range [][]string{enable, disable} {
 		for _, name := range list {
 			if ruleNamed(known, name) == nil {
-				return nil, fmt.Errorf("unknown rule %q (pgseqlint rules lists them)", name)
+				return nil, errors.New(UnknownRule(known, name))
 			}
 		}
 	}

@@ -29,6 +29,9 @@ func (p *Pass) NearLimit() float64 {
 	return DefaultNearLimit
 }
 
+// KnownRules are the rules an ignore comment may name, run or not.
+func (p *Pass) KnownRules() []*Rule { return p.opts.known() }
+
 // Report records a finding of the pass's rule, at the rule's severity.
 func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.Rule.Name

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -45,7 +46,7 @@ func newCmdExplain(io streams) *cobra.Command {
 			}
 			r := rules.ByName(args[0])
 			if r == nil {
-				return failure(fmt.Errorf("unknown rule %q (pgseqlint rules lists them)", args[0]))
+				return failure(errors.New(analyzer.UnknownRule(rules.All(), args[0])))
 			}
 			text, err := explainText(cmd.Context(), r)
 			if err != nil {

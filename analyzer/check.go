@@ -184,6 +184,9 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 	}
 	for _, in := range inputs {
 		if path != "-" && d.opts.Exclude != nil && d.opts.Exclude(in.Name) {
+			if d.opts.Verbose != nil {
+				fmt.Fprintf(d.opts.Verbose, "  skip %s: excluded by the configuration\n", in.Name)
+			}
 			continue
 		}
 		if err := d.runInput(ctx, in); err != nil {

@@ -16,8 +16,12 @@ import (
 )
 
 // ConfigFile is the configuration file's name, looked for in the current
-// directory and then in each directory above it.
-const ConfigFile = ".pgseqlint.yaml"
+// directory and then in each directory above it; configFileYML, the same
+// with the other extension YAML files take, is found too.
+const (
+	ConfigFile    = ".pgseqlint.yaml"
+	configFileYML = ".pgseqlint.yml"
+)
 
 // Config is what a .pgseqlint.yaml says:
 //
@@ -50,8 +54,9 @@ type RuleSetting struct {
 	Severity Severity
 }
 
-// FindConfig looks for ConfigFile in dir and the directories above it; it
-// returns "" when there is none. The path it returns starts with dir, so
+// FindConfig looks for ConfigFile (or .pgseqlint.yml) in dir and the
+// directories above it; it returns "" when there is none, and an error
+// when a directory holds both. The path it returns starts with dir, so
 // that messages name the file as the user would.
 func FindConfig(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
@@ -59,13 +64,22 @@ func FindConfig(dir string) (string, error) {
 		return "", err
 	}
 	for {
-		path := filepath.Join(dir, ConfigFile)
-		info, err := os.Stat(path)
-		if err == nil && !info.IsDir() {
-			return path, nil
+		var found []string
+		for _, name := range []string{ConfigFile, configFileYML} {
+			path := filepath.Join(dir, name)
+			info, err := os.Stat(path)
+			if err == nil && !info.IsDir() {
+				found = append(found, path)
+			}
+			if err != nil && !errors.Is(err, os.ErrNotExist) {
+				return "", source.PathError(path, err)
+			}
 		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", source.PathError(path, err)
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			return "", fmt.Errorf("%s and %s are both there: keep one", found[0], found[1])
 		}
 		if parent := filepath.Dir(abs); parent != abs {
 			abs, dir = parent, filepath.Join(dir, "..")

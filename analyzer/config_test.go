@@ -102,6 +102,31 @@ func TestFindConfig(t *testing.T) {
 	}
 }
 
+// TestFindConfigYML finds .pgseqlint.yml as .pgseqlint.yaml, nearer first,
+// and refuses a directory that holds both.
+func TestFindConfigYML(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{filepath.Join(root, ConfigFile), filepath.Join(deep, ".pgseqlint.yml")} {
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(deep)
+	if got, err := FindConfig("."); got != ".pgseqlint.yml" || err != nil {
+		t.Errorf("FindConfig = %q, %v; want .pgseqlint.yml", got, err)
+	}
+	if err := os.WriteFile(ConfigFile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := FindConfig("."); err == nil || err.Error() != ".pgseqlint.yaml and .pgseqlint.yml are both there: keep one" {
+		t.Errorf("FindConfig with both files: %v", err)
+	}
+}
+
 func TestExcluded(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)

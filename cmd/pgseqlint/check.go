@@ -91,6 +91,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	set.describe(checkOpts.Verbose)
 	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
 		return failure(err)
 	}

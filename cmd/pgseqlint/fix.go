@@ -81,6 +81,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	set.describe(checkOpts.Verbose)
 	var files []*fix.InPlaceFile
 	if inPlace {
 		// Before the input is read: a file that changes from here on is

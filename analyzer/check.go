@@ -33,6 +33,10 @@ type Options struct {
 	// NearLimit is the share of a sequence's range that sequence-near-limit
 	// allows (0: DefaultNearLimit).
 	NearLimit float64
+	// PGVersion is the major version of PostgreSQL the script is meant
+	// for (0: GrammarVersion). Above GrammarVersion, a statement the
+	// parser rejects may be valid there, and is reported as a warning.
+	PGVersion int
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects

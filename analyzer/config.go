@@ -45,6 +45,9 @@ type Config struct {
 	// NearLimit is the share of a sequence's range that
 	// sequence-near-limit allows; 0 when not given.
 	NearLimit float64
+	// PGVersion is the PostgreSQL major version the scripts are meant for;
+	// 0 when not given.
+	PGVersion int
 }
 
 // RuleSetting is what the configuration says of one rule.
@@ -137,8 +140,17 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 			share, err := r.percentage(value)
 			cfg.NearLimit = share
 			return err
+		case "pg-version":
+			if err := r.scalar(value, "pg-version"); err != nil {
+				return err
+			}
+			v, err := ParsePGVersion(value.Value)
+			if err != nil {
+				return r.errorf(value, "pg-version: %v", err)
+			}
+			cfg.PGVersion = v
 		default:
-			return r.errorf(key, "unknown key %q (want rules, exclude, fail-on or near-limit-threshold)", key.Value)
+			return r.errorf(key, "unknown key %q (want rules, exclude, fail-on, near-limit-threshold or pg-version)", key.Value)
 		}
 		return nil
 	})
@@ -260,6 +272,16 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size such as 1048576, 64K, 64M or 1G", s)
 	}
 	return n << shift, nil
+}
+
+// ParsePGVersion reads a PostgreSQL major version: 10 or later (pg_dump
+// archives are read from PostgreSQL 10 on), such as 17 or 18.
+func ParsePGVersion(s string) (int, error) {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || v < 10 || v > 99 {
+		return 0, fmt.Errorf("%q is not a PostgreSQL major version such as %d or %d", s, GrammarVersion, GrammarVersion+1)
+	}
+	return v, nil
 }
 
 // ParseFailOn reads the lowest severity that fails a run: error, warning,

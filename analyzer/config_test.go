@@ -29,6 +29,7 @@ rules:
 exclude: [legacy/**, "*.bak.sql"]
 fail-on: never
 near-limit-threshold: 95%
+pg-version: 18
 `)
 	cfg, err := LoadConfig(path, testRules)
 	if err != nil {
@@ -40,7 +41,7 @@ near-limit-threshold: 95%
 	if !cfg.Rules["sequence-near-limit"].Off {
 		t.Errorf("sequence-near-limit is not off")
 	}
-	if cfg.FailOn != "never" || cfg.NearLimit != 0.95 || len(cfg.Exclude) != 2 {
+	if cfg.FailOn != "never" || cfg.NearLimit != 0.95 || len(cfg.Exclude) != 2 || cfg.PGVersion != 18 {
 		t.Errorf("got %+v", cfg)
 	}
 	selected, err := cfg.Select(testRules, nil, nil)
@@ -67,6 +68,8 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"near-limit-threshold: 0.9\n", `:1:23: near-limit-threshold: "0.9" is not a percentage`},
 		{"near-limit-threshold: 100%\n", `:1:23: near-limit-threshold: "100%" is not a percentage`},
 		{"exclude: ['[']\n", `:1:11: bad exclude pattern "["`},
+		{"pg-version: 9.6\n", `:1:13: pg-version: "9.6" is not a PostgreSQL major version such as 17 or 18`},
+		{"pg-version: [18]\n", `:1:13: pg-version should be a single value`},
 		{"fail-on: error\nfail-on: never\n", `:2:1: "fail-on" is given twice`},
 		{"rules:\n\tmissing-setval: off\n", `:2: found character that cannot start any token`},
 		{"- rules\n", `:1:1: the configuration should be a mapping`},

@@ -86,5 +86,6 @@ func (s *settings) options(paths []string, stdin io.Reader) analyzer.Options {
 		Known:     rules.All(),
 		Exclude:   s.config.Excluded,
 		NearLimit: s.config.NearLimit,
+		PGVersion: s.config.PGVersion,
 	}
 }

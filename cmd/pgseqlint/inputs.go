@@ -20,6 +20,7 @@ type inputOptions struct {
 	maxStmt    string
 	db         string
 	stdinName  string
+	pgVersion  string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -39,6 +40,8 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 		"run the script on top of the live database at `URL` (or key/value string): its tables, sequences and keys count, as if the script were restored into it")
 	cmd.Flags().StringVar(&o.stdinName, "stdin-filename", "",
 		"name standard input `NAME` in every report: the file it holds, relative to the current directory")
+	cmd.Flags().StringVar(&o.pgVersion, "pg-version", "",
+		fmt.Sprintf("the PostgreSQL major `VERSION` the scripts are meant for (default the configuration's, else %d, the parser's grammar): above %d, a statement the parser rejects is a warning", analyzer.GrammarVersion, analyzer.GrammarVersion))
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
 }
@@ -53,6 +56,11 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 	if err != nil || maxStmt < 1 || maxStmt > 1<<30 {
 		// The server itself takes no statement over 1 GB.
 		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
+	}
+	if o.pgVersion != "" {
+		if opts.PGVersion, err = analyzer.ParsePGVersion(o.pgVersion); err != nil {
+			return fmt.Errorf("--pg-version: %w", err)
+		}
 	}
 	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.StdinName = layout, o.schema, int(maxStmt), o.stdinName
 	if o.verbose {

@@ -32,6 +32,8 @@ const (
 //	  - legacy/**
 //	fail-on: warning
 //	near-limit-threshold: 90%
+//	paths:
+//	  - db/migrations
 type Config struct {
 	// Path is the file the configuration was read from.
 	Path string
@@ -48,6 +50,9 @@ type Config struct {
 	// PGVersion is the PostgreSQL major version the scripts are meant for;
 	// 0 when not given.
 	PGVersion int
+	// Paths are what check reads when given no PATH, relative to the
+	// current directory (the file names them relative to its own).
+	Paths []string
 }
 
 // RuleSetting is what the configuration says of one rule.
@@ -128,6 +133,12 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 			})
 		case "exclude":
 			return r.globs(value, &cfg.Exclude)
+		case "paths":
+			items, err := r.list(value, "a path")
+			for _, item := range items {
+				cfg.Paths = append(cfg.Paths, filepath.Join(filepath.Dir(path), filepath.FromSlash(item.Value)))
+			}
+			return err
 		case "fail-on":
 			if err := r.scalar(value, "fail-on"); err != nil {
 				return err
@@ -150,7 +161,7 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 			}
 			cfg.PGVersion = v
 		default:
-			return r.errorf(key, "unknown key %q (want rules, exclude, fail-on, near-limit-threshold or pg-version)", key.Value)
+			return r.errorf(key, "unknown key %q (want rules, exclude, paths, fail-on, near-limit-threshold or pg-version)", key.Value)
 		}
 		return nil
 	})
@@ -219,16 +230,27 @@ func (r *configReader) ruleSetting(n *yaml.Node) (RuleSetting, error) {
 	return RuleSetting{Severity: sev}, nil
 }
 
-// globs reads a list of glob patterns (or a single one).
-func (r *configReader) globs(n *yaml.Node, out *[]string) error {
+// list reads a list of single values, or one value alone.
+func (r *configReader) list(n *yaml.Node, what string) ([]*yaml.Node, error) {
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
 	for _, item := range items {
-		if err := r.scalar(item, "an exclude pattern"); err != nil {
-			return err
+		if err := r.scalar(item, what); err != nil {
+			return nil, err
 		}
+	}
+	return items, nil
+}
+
+// globs reads a list of glob patterns (or a single one).
+func (r *configReader) globs(n *yaml.Node, out *[]string) error {
+	items, err := r.list(n, "an exclude pattern")
+	if err != nil {
+		return err
+	}
+	for _, item := range items {
 		if !doublestar.ValidatePattern(filepath.ToSlash(item.Value)) {
 			return r.errorf(item, "bad exclude pattern %q", item.Value)
 		}

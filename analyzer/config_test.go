@@ -3,6 +3,7 @@ package analyzer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,7 @@ exclude: [legacy/**, "*.bak.sql"]
 fail-on: never
 near-limit-threshold: 95%
 pg-version: 18
+paths: [db/migrations, seeds/base.sql]
 `)
 	cfg, err := LoadConfig(path, testRules)
 	if err != nil {
@@ -43,6 +45,11 @@ pg-version: 18
 	}
 	if cfg.FailOn != "never" || cfg.NearLimit != 0.95 || len(cfg.Exclude) != 2 || cfg.PGVersion != 18 {
 		t.Errorf("got %+v", cfg)
+	}
+	// Paths are relative to the file, named from the current directory.
+	dir := filepath.Dir(path)
+	if want := []string{filepath.Join(dir, "db", "migrations"), filepath.Join(dir, "seeds", "base.sql")}; !slices.Equal(cfg.Paths, want) {
+		t.Errorf("paths %q, want %q", cfg.Paths, want)
 	}
 	selected, err := cfg.Select(testRules, nil, nil)
 	if err != nil || len(selected) != 1 || selected[0].Severity != SeverityWarning || testRules[0].Severity != SeverityError {
@@ -70,6 +77,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"exclude: ['[']\n", `:1:11: bad exclude pattern "["`},
 		{"pg-version: 9.6\n", `:1:13: pg-version: "9.6" is not a PostgreSQL major version such as 17 or 18`},
 		{"pg-version: [18]\n", `:1:13: pg-version should be a single value`},
+		{"paths: [[db]]\n", `:1:9: a path should be a single value`},
 		{"fail-on: error\nfail-on: never\n", `:2:1: "fail-on" is given twice`},
 		{"rules:\n\tmissing-setval: off\n", `:2: found character that cannot start any token`},
 		{"- rules\n", `:1:1: the configuration should be a mapping`},

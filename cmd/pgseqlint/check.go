@@ -34,8 +34,8 @@ func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
 pg_dump directory archive, or - for standard input), and reports every sequence whose next value
 is not past the keys loaded into its columns. A migration directory's files run in the order of
 its tool, detected or given with --layout. Compressed files (gzip, zstd, lz4, bzip2, xz) and
-pg_dump's custom, directory and tar archives are read natively. With no PATH, check reads
-standard input when it is not a terminal.
+pg_dump's custom, directory and tar archives are read natively. With no PATH, check reads the
+paths of the configuration file, or else standard input when it is not a terminal.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when the run
 itself failed.`,
@@ -80,6 +80,9 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	out, err := newOutput(opts.format, opts.sourceRoot, useColor)
 	if err != nil {
 		return failure(err)
+	}
+	if len(opts.paths) == 0 && len(set.config.Paths) > 0 {
+		opts.paths = set.config.Paths
 	}
 	if len(opts.paths) == 0 {
 		if opts.io.in, err = pipedInput(opts.io.in); err != nil {

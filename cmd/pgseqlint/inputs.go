@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
@@ -46,6 +48,15 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
 }
 
+// baseNames lists the files' names.
+func baseNames(paths []string) string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	return strings.Join(names, ", ")
+}
+
 // apply sets the analyzer options these flags control.
 func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 	layout, err := source.ParseLayout(o.layout)
@@ -61,6 +72,10 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 		if opts.PGVersion, err = analyzer.ParsePGVersion(o.pgVersion); err != nil {
 			return fmt.Errorf("--pg-version: %w", err)
 		}
+	}
+	if tool, order, ok := source.MigrationOrder(opts.Paths, layout); ok && !slices.Equal(order, opts.Paths) {
+		fmt.Fprintf(io.err, "pgseqlint: warning: %s runs these migrations in another order: read in the order given, %s; %s runs %s (give their directory to check them in its order)\n",
+			tool, baseNames(opts.Paths), tool, baseNames(order))
 	}
 	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.StdinName = layout, o.schema, int(maxStmt), o.stdinName
 	if o.verbose {

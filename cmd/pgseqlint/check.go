@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 )
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
@@ -22,6 +23,7 @@ type checkOptions struct {
 	sourceRoot string
 	color      string
 	failOn     string
+	sarifFile  string
 	config     configFlags
 }
 
@@ -57,6 +59,7 @@ itself failed.`,
 	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
+	cmd.Flags().StringVar(&opts.sarifFile, "sarif-file", "", "also write the report as SARIF to `FILE`, whatever --format is (for code scanning beside a report in the log)")
 	opts.config.register(cmd)
 	return cmd
 }
@@ -104,6 +107,15 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	}
 	if err := out.write(opts.io.out, res); err != nil {
 		return failure(err)
+	}
+	if opts.sarifFile != "" {
+		sarif, err := newOutput("sarif", opts.sourceRoot, false)
+		if err != nil {
+			return failure(err)
+		}
+		if err := fix.WriteFileAtomic(opts.sarifFile, func(w io.Writer) error { return sarif.write(w, res) }); err != nil {
+			return failure(err)
+		}
 	}
 	for _, d := range res.Diagnostics {
 		if threshold != 0 && d.Severity >= threshold {

@@ -162,7 +162,7 @@ func TestAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs := regexp.MustCompile(`(?m)^pgseqlint "\$\{args\[@\]\}"`).FindAll(script, -1)
+	runs := regexp.MustCompile(`(?m)^(?:GITHUB_ACTIONS=true )?pgseqlint "\$\{args\[@\]\}"`).FindAll(script, -1)
 	if len(runs) != 1 {
 		t.Errorf("action-check.sh runs pgseqlint %d times, want once", len(runs))
 	}

@@ -135,3 +135,31 @@ func readTree(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestFixInPlaceMigrations: with --in-place, fix -w edits the migrations
+// of a directory instead of writing a new one.
+func TestFixInPlaceMigrations(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "golang-migrate")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/migrations/golang-migrate")); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dir)
+	if out, errOut, code := runFix(t, "-w", "--in-place", dir); code != 0 || out != "" {
+		t.Fatalf("fix -w --in-place: exit %d, printed %q: %s", code, out, errOut)
+	}
+	after := readTree(t, dir)
+	changed := 0
+	for name, text := range after {
+		if _, ok := before[name]; !ok {
+			t.Errorf("fix -w --in-place wrote %s", name)
+		} else if text != before[name] {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("fix -w --in-place changed no migration")
+	}
+	if out, errOut, code := runCheck(t, dir); code != 0 {
+		t.Errorf("check after fix -w --in-place: exit %d:\n%s%s", code, out, errOut)
+	}
+}

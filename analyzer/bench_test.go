@@ -138,7 +138,7 @@ func TestFastPathsMatchReference(t *testing.T) {
 			if len(res.Diagnostics) != 2 {
 				t.Errorf("format %d: %d findings, want the 2 the generator plants", format, len(res.Diagnostics))
 			}
-			if err := report.WriteJSON(&reports[i], res); err != nil {
+			if err := report.WriteJSON(&reports[i], res, report.Tool{}); err != nil {
 				t.Fatal(err)
 			}
 		}

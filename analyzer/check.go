@@ -21,7 +21,9 @@ type Options struct {
 	// Paths are read in order as one script; "-" is Stdin.
 	Paths []string
 	Stdin io.Reader
-	Rules []*Rule
+	// StdinName, when set, is the name spans and reports give Stdin.
+	StdinName string
+	Rules     []*Rule
 	// Known are all the rules an ignore comment may name, run or not; nil
 	// means Rules.
 	Known []*Rule
@@ -32,6 +34,10 @@ type Options struct {
 	// NearLimit is the share of a sequence's range that sequence-near-limit
 	// allows (0: DefaultNearLimit).
 	NearLimit float64
+	// PGVersion is the major version of PostgreSQL the script is meant
+	// for (0: GrammarVersion). Above GrammarVersion, a statement the
+	// parser rejects may be valid there, and is reported as a warning.
+	PGVersion int
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects
@@ -81,7 +87,7 @@ func (r *Result) Count(sev Severity) int {
 // Inputs returns the scripts a path of the command line stands for, in the
 // order they run.
 func (o *Options) Inputs(path string) ([]source.Input, error) {
-	return source.Inputs(path, source.Options{Stdin: o.Stdin, Layout: o.Layout, Verbose: o.Verbose})
+	return source.Inputs(path, source.Options{Stdin: o.Stdin, StdinName: o.StdinName, Layout: o.Layout, Verbose: o.Verbose})
 }
 
 // Check reads the script and runs the rules over it.

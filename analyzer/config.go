@@ -16,8 +16,12 @@ import (
 )
 
 // ConfigFile is the configuration file's name, looked for in the current
-// directory and then in each directory above it.
-const ConfigFile = ".pgseqlint.yaml"
+// directory and then in each directory above it; configFileYML, the same
+// with the other extension YAML files take, is found too.
+const (
+	ConfigFile    = ".pgseqlint.yaml"
+	configFileYML = ".pgseqlint.yml"
+)
 
 // Config is what a .pgseqlint.yaml says:
 //
@@ -28,6 +32,8 @@ const ConfigFile = ".pgseqlint.yaml"
 //	  - legacy/**
 //	fail-on: warning
 //	near-limit-threshold: 90%
+//	paths:
+//	  - db/migrations
 type Config struct {
 	// Path is the file the configuration was read from.
 	Path string
@@ -41,6 +47,12 @@ type Config struct {
 	// NearLimit is the share of a sequence's range that
 	// sequence-near-limit allows; 0 when not given.
 	NearLimit float64
+	// PGVersion is the PostgreSQL major version the scripts are meant for;
+	// 0 when not given.
+	PGVersion int
+	// Paths are what check reads when given no PATH, relative to the
+	// current directory (the file names them relative to its own).
+	Paths []string
 }
 
 // RuleSetting is what the configuration says of one rule.
@@ -50,8 +62,9 @@ type RuleSetting struct {
 	Severity Severity
 }
 
-// FindConfig looks for ConfigFile in dir and the directories above it; it
-// returns "" when there is none. The path it returns starts with dir, so
+// FindConfig looks for ConfigFile (or .pgseqlint.yml) in dir and the
+// directories above it; it returns "" when there is none, and an error
+// when a directory holds both. The path it returns starts with dir, so
 // that messages name the file as the user would.
 func FindConfig(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
@@ -59,13 +72,22 @@ func FindConfig(dir string) (string, error) {
 		return "", err
 	}
 	for {
-		path := filepath.Join(dir, ConfigFile)
-		info, err := os.Stat(path)
-		if err == nil && !info.IsDir() {
-			return path, nil
+		var found []string
+		for _, name := range []string{ConfigFile, configFileYML} {
+			path := filepath.Join(dir, name)
+			info, err := os.Stat(path)
+			if err == nil && !info.IsDir() {
+				found = append(found, path)
+			}
+			if err != nil && !errors.Is(err, os.ErrNotExist) {
+				return "", source.PathError(path, err)
+			}
 		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", source.PathError(path, err)
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			return "", fmt.Errorf("%s and %s are both there: keep one", found[0], found[1])
 		}
 		if parent := filepath.Dir(abs); parent != abs {
 			abs, dir = parent, filepath.Join(dir, "..")
@@ -103,7 +125,7 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 		case "rules":
 			return r.mapping(value, "rules", func(name, setting *yaml.Node) error {
 				if ruleNamed(known, name.Value) == nil {
-					return r.errorf(name, "unknown rule %q (pgseqlint rules lists them)", name.Value)
+					return r.errorf(name, "%s", UnknownRule(known, name.Value))
 				}
 				s, err := r.ruleSetting(setting)
 				cfg.Rules[name.Value] = s
@@ -111,6 +133,12 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 			})
 		case "exclude":
 			return r.globs(value, &cfg.Exclude)
+		case "paths":
+			items, err := r.list(value, "a path")
+			for _, item := range items {
+				cfg.Paths = append(cfg.Paths, filepath.Join(filepath.Dir(path), filepath.FromSlash(item.Value)))
+			}
+			return err
 		case "fail-on":
 			if err := r.scalar(value, "fail-on"); err != nil {
 				return err
@@ -123,8 +151,17 @@ func LoadConfig(path string, known []*Rule) (*Config, error) {
 			share, err := r.percentage(value)
 			cfg.NearLimit = share
 			return err
+		case "pg-version":
+			if err := r.scalar(value, "pg-version"); err != nil {
+				return err
+			}
+			v, err := ParsePGVersion(value.Value)
+			if err != nil {
+				return r.errorf(value, "pg-version: %v", err)
+			}
+			cfg.PGVersion = v
 		default:
-			return r.errorf(key, "unknown key %q (want rules, exclude, fail-on or near-limit-threshold)", key.Value)
+			return r.errorf(key, "unknown key %q (want rules, exclude, paths, fail-on, near-limit-threshold or pg-version)", key.Value)
 		}
 		return nil
 	})
@@ -193,16 +230,27 @@ func (r *configReader) ruleSetting(n *yaml.Node) (RuleSetting, error) {
 	return RuleSetting{Severity: sev}, nil
 }
 
-// globs reads a list of glob patterns (or a single one).
-func (r *configReader) globs(n *yaml.Node, out *[]string) error {
+// list reads a list of single values, or one value alone.
+func (r *configReader) list(n *yaml.Node, what string) ([]*yaml.Node, error) {
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
 	for _, item := range items {
-		if err := r.scalar(item, "an exclude pattern"); err != nil {
-			return err
+		if err := r.scalar(item, what); err != nil {
+			return nil, err
 		}
+	}
+	return items, nil
+}
+
+// globs reads a list of glob patterns (or a single one).
+func (r *configReader) globs(n *yaml.Node, out *[]string) error {
+	items, err := r.list(n, "an exclude pattern")
+	if err != nil {
+		return err
+	}
+	for _, item := range items {
 		if !doublestar.ValidatePattern(filepath.ToSlash(item.Value)) {
 			return r.errorf(item, "bad exclude pattern %q", item.Value)
 		}
@@ -248,6 +296,16 @@ func ParseSize(s string) (int64, error) {
 	return n << shift, nil
 }
 
+// ParsePGVersion reads a PostgreSQL major version: 10 or later (pg_dump
+// archives are read from PostgreSQL 10 on), such as 17 or 18.
+func ParsePGVersion(s string) (int, error) {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || v < 10 || v > 99 {
+		return 0, fmt.Errorf("%q is not a PostgreSQL major version such as %d or %d", s, GrammarVersion, GrammarVersion+1)
+	}
+	return v, nil
+}
+
 // ParseFailOn reads the lowest severity that fails a run: error, warning,
 // or never (0).
 func ParseFailOn(s string) (Severity, error) {
@@ -268,7 +326,7 @@ func (c *Config) Select(known []*Rule, enable, disable []string) ([]*Rule, error
 	for _, list := range [][]string{enable, disable} {
 		for _, name := range list {
 			if ruleNamed(known, name) == nil {
-				return nil, fmt.Errorf("unknown rule %q (pgseqlint rules lists them)", name)
+				return nil, errors.New(UnknownRule(known, name))
 			}
 		}
 	}

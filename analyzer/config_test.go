@@ -3,6 +3,7 @@ package analyzer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,8 @@ rules:
 exclude: [legacy/**, "*.bak.sql"]
 fail-on: never
 near-limit-threshold: 95%
+pg-version: 18
+paths: [db/migrations, seeds/base.sql]
 `)
 	cfg, err := LoadConfig(path, testRules)
 	if err != nil {
@@ -40,8 +43,13 @@ near-limit-threshold: 95%
 	if !cfg.Rules["sequence-near-limit"].Off {
 		t.Errorf("sequence-near-limit is not off")
 	}
-	if cfg.FailOn != "never" || cfg.NearLimit != 0.95 || len(cfg.Exclude) != 2 {
+	if cfg.FailOn != "never" || cfg.NearLimit != 0.95 || len(cfg.Exclude) != 2 || cfg.PGVersion != 18 {
 		t.Errorf("got %+v", cfg)
+	}
+	// Paths are relative to the file, named from the current directory.
+	dir := filepath.Dir(path)
+	if want := []string{filepath.Join(dir, "db", "migrations"), filepath.Join(dir, "seeds", "base.sql")}; !slices.Equal(cfg.Paths, want) {
+		t.Errorf("paths %q, want %q", cfg.Paths, want)
 	}
 	selected, err := cfg.Select(testRules, nil, nil)
 	if err != nil || len(selected) != 1 || selected[0].Severity != SeverityWarning || testRules[0].Severity != SeverityError {
@@ -67,6 +75,9 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"near-limit-threshold: 0.9\n", `:1:23: near-limit-threshold: "0.9" is not a percentage`},
 		{"near-limit-threshold: 100%\n", `:1:23: near-limit-threshold: "100%" is not a percentage`},
 		{"exclude: ['[']\n", `:1:11: bad exclude pattern "["`},
+		{"pg-version: 9.6\n", `:1:13: pg-version: "9.6" is not a PostgreSQL major version such as 17 or 18`},
+		{"pg-version: [18]\n", `:1:13: pg-version should be a single value`},
+		{"paths: [[db]]\n", `:1:9: a path should be a single value`},
 		{"fail-on: error\nfail-on: never\n", `:2:1: "fail-on" is given twice`},
 		{"rules:\n\tmissing-setval: off\n", `:2: found character that cannot start any token`},
 		{"- rules\n", `:1:1: the configuration should be a mapping`},
@@ -99,6 +110,31 @@ func TestFindConfig(t *testing.T) {
 	got, err := FindConfig(".")
 	if want := filepath.Join("..", "..", ConfigFile); got != want || err != nil {
 		t.Errorf("FindConfig = %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestFindConfigYML finds .pgseqlint.yml as .pgseqlint.yaml, nearer first,
+// and refuses a directory that holds both.
+func TestFindConfigYML(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{filepath.Join(root, ConfigFile), filepath.Join(deep, ".pgseqlint.yml")} {
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(deep)
+	if got, err := FindConfig("."); got != ".pgseqlint.yml" || err != nil {
+		t.Errorf("FindConfig = %q, %v; want .pgseqlint.yml", got, err)
+	}
+	if err := os.WriteFile(ConfigFile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := FindConfig("."); err == nil || err.Error() != ".pgseqlint.yaml and .pgseqlint.yml are both there: keep one" {
+		t.Errorf("FindConfig with both files: %v", err)
 	}
 }
 

@@ -209,14 +209,18 @@ func ruleNamed(rules []*Rule, name string) *Rule {
 	return nil
 }
 
+// known are the rules an ignore comment may name.
+func (o *Options) known() []*Rule {
+	if o.Known == nil {
+		return o.Rules
+	}
+	return o.Known
+}
+
 // applyIgnores drops the findings that ignore comments silence, then hands
 // the comments to the rules that judge them.
 func (d *driver) applyIgnores() {
-	known := d.opts.Known
-	if known == nil {
-		known = d.opts.Rules
-	}
-	d.diags = silence(d.diags, d.ignores, d.opts.Rules, known)
+	d.diags = silence(d.diags, d.ignores, d.opts.Rules, d.opts.known())
 	for _, r := range d.opts.Rules {
 		if r.Ignores != nil {
 			r.Ignores(&Pass{Rule: r, opts: &d.opts, report: d.report}, d.ignores)

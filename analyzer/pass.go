@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+
 	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
@@ -28,6 +30,17 @@ func (p *Pass) NearLimit() float64 {
 	}
 	return DefaultNearLimit
 }
+
+// GrammarVersion is the PostgreSQL major version whose grammar the parser
+// (libpg_query, through pg_query_go v6) reads.
+const GrammarVersion = 17
+
+// PGVersion is the PostgreSQL major version the script is meant for:
+// --pg-version, else GrammarVersion.
+func (p *Pass) PGVersion() int { return cmp.Or(p.opts.PGVersion, GrammarVersion) }
+
+// KnownRules are the rules an ignore comment may name, run or not.
+func (p *Pass) KnownRules() []*Rule { return p.opts.known() }
 
 // Report records a finding of the pass's rule, at the rule's severity.
 func (p *Pass) Report(d Diagnostic) {

@@ -29,7 +29,7 @@ func referenceReport(t *testing.T, paths ...string) (fast, reference string) {
 			fmt.Fprintln(&reports[i], "error:", err)
 			continue
 		}
-		if err := report.WriteJSON(&reports[i], res); err != nil {
+		if err := report.WriteJSON(&reports[i], res, report.Tool{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := report.WriteText(&reports[i], res, report.TextStyle{}); err != nil {

@@ -52,6 +52,12 @@ func (d Doc) Text() string {
 	return fmt.Sprintf("%s\n\nInstead of:\n\n%s\n\nUse:\n\n%s\n", d.Why, indent(d.Bad), indent(d.Good))
 }
 
+// Markdown is the documentation as a Markdown page: its title, why the
+// rule matters, then SQL to avoid and SQL to use instead.
+func (d Doc) Markdown() string {
+	return fmt.Sprintf("%s\n\nInstead of:\n\n```sql\n%s\n```\n\nUse:\n\n```sql\n%s\n```\n", d.Why, d.Bad, d.Good)
+}
+
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }

@@ -48,7 +48,7 @@ INSERT INTO users VALUES (1, 'ada');`,
 			for _, r := range ig.Rules {
 				switch {
 				case !r.Known:
-					report("ignore comment names unknown rule %q (pgseqlint rules lists them)", r.Name)
+					report("ignore comment names %s", analyzer.UnknownRule(pass.KnownRules(), r.Name))
 				case r.Ran && r.Silenced == 0:
 					idle = append(idle, r.Name)
 				}

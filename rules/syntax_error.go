@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 )
@@ -21,11 +23,18 @@ checks the rest of the script as the server would run it: without that statement
 	OnStmt: func(pass *analyzer.Pass) {
 		for _, ev := range pass.Events {
 			if se, ok := ev.(*catalog.SyntaxError); ok {
-				pass.Report(analyzer.Diagnostic{
+				d := analyzer.Diagnostic{
 					Span:    se.Span,
 					Source:  pass.Stmt.LineAt(se.Span.Start),
 					Message: se.Message,
-				})
+				}
+				if target := pass.PGVersion(); target > analyzer.GrammarVersion {
+					// Newer syntax (PostgreSQL 18's WITHOUT OVERLAPS, NOT
+					// ENFORCED, virtual generated columns) is no error there.
+					d.Severity = analyzer.SeverityWarning
+					d.Message = fmt.Sprintf("%s (the parser reads PostgreSQL %d's grammar: PostgreSQL %d may accept this statement, which pgseqlint then does not see)", se.Message, analyzer.GrammarVersion, target)
+				}
+				pass.Report(d)
 			}
 		}
 	},

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The GitHub Action's check step. It runs pgseqlint check once, writing the
-# SARIF report to SARIF_FILE (or to a file of its own), and from that report
-# prints each finding in the log, annotates it, and lists every finding in
-# the job summary: GitHub shows at most 10 annotations of a kind per step.
+# The GitHub Action's check step. It runs pgseqlint check once: the text
+# report and an annotation of each finding go to the log, and the SARIF
+# report (--sarif-file) to SARIF_FILE, or to a file of its own from which
+# the job summary lists every finding: GitHub shows at most 10
+# annotations of a kind per step.
 # The step's exit status is pgseqlint's: 0 clean, 1 findings at or above
 # FAIL_ON, 2 the run failed. It also writes status=N to the step's outputs.
 #
@@ -10,7 +11,7 @@
 # FAIL_ON, ARGS, SARIF_FILE. PATHS, SCHEMA and ARGS hold one item a line;
 # a value on one line is split at blanks. Items that are shell patterns
 # (db/*.sql) are expanded, each on its own: a path may hold blanks.
-# jq reads the report (GitHub's runners have it).
+# jq reads the SARIF report for the summary (GitHub's runners have it).
 set -uo pipefail
 
 command -v jq >/dev/null 2>&1 || {
@@ -62,7 +63,7 @@ expand() {
 	done
 }
 
-args=(check --format sarif --fail-on "${FAIL_ON:-error}")
+args=(check --fail-on "${FAIL_ON:-error}")
 items "${SCHEMA:-}"
 expand
 for s in ${expanded[@]+"${expanded[@]}"}; do
@@ -79,20 +80,21 @@ if [ ${#expanded[@]} -eq 0 ]; then
 	echo "status=2" >>"$GITHUB_OUTPUT"
 	exit 2
 fi
-args+=(--)
-args+=("${expanded[@]}")
 
 sarif=${SARIF_FILE:-}
 if [ -z "$sarif" ]; then
 	sarif=$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/pgseqlint.XXXXXX")
 fi
+args+=(--sarif-file "$sarif" --)
+args+=("${expanded[@]}")
 errlog=$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/pgseqlint-stderr.XXXXXX")
 trap 'rm -f "$errlog"; [ -n "${SARIF_FILE:-}" ] || rm -f "$sarif"' EXIT
 
 printf 'pgseqlint'
 printf ' %q' "${args[@]}"
 printf '\n'
-pgseqlint "${args[@]}" >"$sarif" 2>"$errlog"
+# In the Action, the text report is followed by the annotations.
+GITHUB_ACTIONS=true pgseqlint "${args[@]}" 2>"$errlog"
 status=$?
 cat "$errlog" >&2
 echo "status=$status" >>"$GITHUB_OUTPUT"
@@ -130,30 +132,6 @@ paths_jq='
         else .out += (.bytes | utf8) + $t | .bytes = [] end)
     | .out + (.bytes | utf8);
 '
-
-# The log: each finding as the text report gives it, with the fix as a
-# hint, followed by an annotation.
-jq -r "$paths_jq"'
-  def where: (.locations[0].physicalLocation // {}) as $p
-    | ($p.artifactLocation.uri // "-" | path) as $uri
-    | if $p.region then "\($uri):\($p.region.startLine):\($p.region.startColumn // 1)" else $uri end;
-  def prop: gsub("%"; "%25") | gsub("\r"; "%0D") | gsub("\n"; "%0A") | gsub(":"; "%3A") | gsub(","; "%2C");
-  def data: gsub("%"; "%25") | gsub("\r"; "%0D") | gsub("\n"; "%0A");
-  .runs[].results[] |
-  "\(where): \(.level): \(.message.text) [\(.ruleId)]",
-  (.fixes[0].artifactChanges[0].replacements[0].insertedContent.text // empty
-    | rtrimstr("\n") | split("\n") | map("    hint: " + .) | join("\n")),
-  ( (.locations[0].physicalLocation // {}) as $p
-    | ({"error": "error", "warning": "warning"}[.level] // "notice") as $cmd
-    | "::\($cmd) "
-      + ([ if $p.artifactLocation.uri then "file=\($p.artifactLocation.uri | path | prop)" else empty end,
-           if $p.region.startLine then "line=\($p.region.startLine)" else empty end,
-           if $p.region.startColumn then "col=\($p.region.startColumn)" else empty end,
-           if $p.region.endLine then "endLine=\($p.region.endLine)" else empty end,
-           if $p.region.endColumn then "endColumn=\($p.region.endColumn)" else empty end,
-           "title=\("pgseqlint " + .ruleId | prop)" ] | join(","))
-      + "::\(.message.text | data)" )
-' "$sarif"
 
 # The job summary: every finding, in a table, within the 1 MiB GitHub
 # takes of one step's summary.

@@ -74,7 +74,7 @@ func TestFixMatchesCheck(t *testing.T) {
 			if err := report.WriteText(&text, res, report.TextStyle{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := report.WriteJSON(&js, res); err != nil {
+			if err := report.WriteJSON(&js, res, report.Tool{}); err != nil {
 				t.Fatal(err)
 			}
 			var report struct{ Diagnostics []struct{ Fix string } }

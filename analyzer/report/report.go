@@ -154,11 +154,20 @@ type jsonSummary struct {
 	UnknownTables int `json:"unknown_tables,omitempty"`
 }
 
+// Tool is what reports say of the pgseqlint that wrote them.
+type Tool struct {
+	// Version is the build's version: "v1.2.3", or "(devel)".
+	Version string
+	// SemanticVersion is Version as Semantic Versioning spells it
+	// ("1.2.3"), or "" when it has none.
+	SemanticVersion string
+}
+
 // WriteJSON writes the report as JSON.
-func WriteJSON(w io.Writer, res *analyzer.Result) error {
+func WriteJSON(w io.Writer, res *analyzer.Result, tool Tool) error {
 	report := jsonReport{
 		Tool:        "pgseqlint",
-		Version:     analyzer.Version,
+		Version:     tool.Version,
 		Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)),
 		Summary: jsonSummary{
 			Files: res.Files, Statements: res.Statements,

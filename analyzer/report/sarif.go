@@ -1,12 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // The SARIF 2.1.0 subset pgseqlint writes: the objects and properties that
@@ -30,7 +30,7 @@ type (
 	sarifDriver struct {
 		Name            string            `json:"name"`
 		Version         string            `json:"version"`
-		SemanticVersion string            `json:"semanticVersion"`
+		SemanticVersion string            `json:"semanticVersion,omitempty"`
 		InformationURI  string            `json:"informationUri"`
 		Rules           []sarifDescriptor `json:"rules"`
 	}
@@ -40,6 +40,7 @@ type (
 		ShortDescription     sarifText          `json:"shortDescription"`
 		FullDescription      sarifText          `json:"fullDescription"`
 		Help                 sarifHelp          `json:"help"`
+		HelpURI              string             `json:"helpUri"`
 		DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
 		Properties           sarifRuleTraits    `json:"properties"`
 	}
@@ -74,7 +75,7 @@ type (
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
-		Region           sarifRegion           `json:"region"`
+		Region           *sarifRegion          `json:"region,omitempty"`
 	}
 	sarifArtifactLocation struct {
 		URI       string `json:"uri"`
@@ -121,12 +122,12 @@ const (
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log for code scanning, with
 // the rules as its descriptors and each fix as an insertion.
-func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root SourceRoot) error {
+func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root SourceRoot, tool Tool) error {
 	driver := sarifDriver{
 		Name:            "pgseqlint",
-		Version:         analyzer.Version,
-		SemanticVersion: analyzer.Version,
-		InformationURI:  "https://github.com/pgseqlint/pgseqlint",
+		Version:         tool.Version,
+		SemanticVersion: tool.SemanticVersion,
+		InformationURI:  Repository,
 		Rules:           make([]sarifDescriptor, len(rules)),
 	}
 	ruleIndex := map[string]int{}
@@ -146,15 +147,7 @@ func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root 
 		if idx, ok := ruleIndex[d.Rule]; ok {
 			result.RuleIndex = &idx
 		}
-		if at, ok := sarifArtifact(root.place(d.Span)); ok {
-			result.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: at,
-				Region: sarifRegion{
-					StartLine: d.Span.Line, StartColumn: d.Span.CharCol,
-					EndLine: d.Span.EndLine, EndColumn: d.Span.EndCharCol,
-				},
-			}}}
-		}
+		result.Locations = []sarifLocation{sarifLocate(root.place(d.Span), d.Span)}
 		if fix, ok := sarifInsertion(d, root); ok {
 			result.Fixes = []sarifFix{fix}
 		}
@@ -172,16 +165,12 @@ func sarifRuleDescriptor(r *analyzer.Rule) sarifDescriptor {
 		Name:                 r.Name,
 		ShortDescription:     sarifText{r.Doc.Title},
 		FullDescription:      sarifText{r.Doc.Why},
-		Help:                 sarifHelp{Text: r.Doc.Text(), Markdown: helpMarkdown(r.Doc)},
+		Help:                 sarifHelp{Text: r.Doc.Text(), Markdown: r.Doc.Markdown()},
+		HelpURI:              RuleDocURL(r),
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		// Every finding is checked against what PostgreSQL would do.
 		Properties: sarifRuleTraits{Tags: []string{"postgresql", "sql"}, Precision: "very-high", ProblemSeverity: r.Severity.String()},
 	}
-}
-
-// helpMarkdown is a rule's documentation as code scanning shows it.
-func helpMarkdown(d analyzer.Doc) string {
-	return fmt.Sprintf("%s\n\nInstead of:\n\n```sql\n%s\n```\n\nUse:\n\n```sql\n%s\n```\n", d.Why, d.Bad, d.Good)
 }
 
 func sarifLevel(s analyzer.Severity) string {
@@ -207,6 +196,23 @@ func sarifArtifact(p place) (sarifArtifactLocation, bool) {
 		path = "/" + path // a Windows drive: file:///C:/...
 	}
 	return sarifArtifactLocation{URI: (&url.URL{Scheme: "file", Path: path}).String()}, true
+}
+
+// sarifLocate is where a result is. Code scanning rejects a result with no
+// location, so standard input and a live database, which are no file, are
+// named by a relative URI of their name, with no region.
+func sarifLocate(p place, span script.Span) sarifLocation {
+	at, ok := sarifArtifact(p)
+	if !ok {
+		return sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: (&url.URL{Path: p.path}).String()}}}
+	}
+	return sarifLocation{PhysicalLocation: sarifPhysicalLocation{
+		ArtifactLocation: at,
+		Region: &sarifRegion{
+			StartLine: span.Line, StartColumn: span.CharCol,
+			EndLine: span.EndLine, EndColumn: span.EndCharCol,
+		},
+	}}
 }
 
 // sarifInsertion is a diagnostic's fix as SARIF applies it: the statement

@@ -66,7 +66,7 @@ func repoRoot(t *testing.T) report.SourceRoot {
 func sarifOf(t *testing.T, res *analyzer.Result, root report.SourceRoot) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	if err := report.WriteSARIF(&out, res, rules.All(), root); err != nil {
+	if err := report.WriteSARIF(&out, res, rules.All(), root, report.Tool{Version: "v1.2.3", SemanticVersion: "1.2.3"}); err != nil {
 		t.Fatal(err)
 	}
 	return out.Bytes()
@@ -82,6 +82,7 @@ type sarifLog struct {
 					ShortDescription struct{ Text string }
 					FullDescription  struct{ Text string }
 					Help             struct{ Text, Markdown string }
+					HelpURI          string
 				}
 			}
 		}
@@ -163,15 +164,23 @@ func TestSARIFSchema(t *testing.T) {
 				t.Errorf("%d results, want %d", n, tc.count)
 			}
 			for _, r := range log.Runs[0].Results {
-				for _, l := range r.Locations {
-					a := l.PhysicalLocation.ArtifactLocation
-					u, err := url.Parse(a.URI)
-					if err != nil {
-						t.Fatal(err)
+				// Code scanning rejects a result without a location.
+				if len(r.Locations) != 1 {
+					t.Fatalf("%s: %d locations, want 1", r.RuleID, len(r.Locations))
+				}
+				a := r.Locations[0].PhysicalLocation.ArtifactLocation
+				u, err := url.Parse(a.URI)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tc.name == "stdin" {
+					if a.URI != "%3Cstdin%3E" || a.URIBaseID != "" || r.Locations[0].PhysicalLocation.Region.StartLine != 0 {
+						t.Errorf("standard input is at %q (base %q, line %d), want %%3Cstdin%%3E with no base and no region", a.URI, a.URIBaseID, r.Locations[0].PhysicalLocation.Region.StartLine)
 					}
-					if inRoot := tc.name != "outside the root"; inRoot != (a.URIBaseID == "%SRCROOT%" && !u.IsAbs()) || !inRoot && u.Scheme != "file" {
-						t.Errorf("uri %q (base %q): want it relative to the root exactly when the file is inside it", a.URI, a.URIBaseID)
-					}
+					continue
+				}
+				if inRoot := tc.name != "outside the root"; inRoot != (a.URIBaseID == "%SRCROOT%" && !u.IsAbs()) || !inRoot && u.Scheme != "file" {
+					t.Errorf("uri %q (base %q): want it relative to the root exactly when the file is inside it", a.URI, a.URIBaseID)
 				}
 			}
 		})
@@ -194,6 +203,9 @@ func TestSARIFRules(t *testing.T) {
 		}
 		if !strings.Contains(d.Help.Text, r.Doc.Why) || !strings.Contains(d.Help.Markdown, "```sql\n"+r.Doc.Good+"\n```") {
 			t.Errorf("%s: help lacks the rule's documentation", r.Name)
+		}
+		if want := "https://github.com/pgseqlint/pgseqlint/blob/main/docs/rules/" + r.Name + ".md"; d.HelpURI != want {
+			t.Errorf("%s: helpUri %q, want %q", r.Name, d.HelpURI, want)
 		}
 		if len(d.ShortDescription.Text) > 1024 || len(d.FullDescription.Text) > 1024 {
 			t.Errorf("%s: a description is longer than code scanning shows (1024)", r.Name)

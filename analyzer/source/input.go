@@ -1,6 +1,7 @@
 package source
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,9 @@ const StdinName = "<stdin>"
 type Options struct {
 	// Stdin is what "-" reads.
 	Stdin io.Reader
+	// StdinName, when set, names standard input instead of StdinName: the
+	// file it holds, for reports that locate findings in files.
+	StdinName string
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects
 	// the migration tool.
 	Layout Layout
@@ -50,7 +54,7 @@ func Inputs(path string, opts Options) ([]Input, error) {
 		if opts.Stdin == nil {
 			return nil, errors.New("no standard input to read")
 		}
-		return []Input{{Name: StdinName, Open: func() (io.ReadCloser, error) { return io.NopCloser(opts.Stdin), nil }}}, nil
+		return []Input{{Name: cmp.Or(opts.StdinName, StdinName), Open: func() (io.ReadCloser, error) { return io.NopCloser(opts.Stdin), nil }}}, nil
 	}
 	info, err := os.Stat(path)
 	if err != nil {

@@ -471,3 +471,44 @@ func Plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// MigrationOrder is what a migration tool would run of paths, in its
+// order, when they are several files of one directory whose tool (layout,
+// or the one detected) is not plain: loose migrations, as a pre-commit
+// hook passes them in path order (10_fix before 1_create, down migrations
+// among them). ok is false when the paths are anything else, or the tool
+// runs none of them.
+func MigrationOrder(paths []string, layout Layout) (tool Layout, order []string, ok bool) {
+	if len(paths) < 2 {
+		return "", nil, false
+	}
+	dir := filepath.Dir(paths[0])
+	for _, p := range paths {
+		if p == "-" || filepath.Dir(p) != dir || !isFile(p) {
+			return "", nil, false
+		}
+	}
+	if layout == LayoutAuto {
+		var err error
+		if layout, err = detectLayout(dir); err != nil {
+			return "", nil, false
+		}
+	}
+	if layout == LayoutPlain {
+		return "", nil, false
+	}
+	plan, err := layoutPlans[layout](dir)
+	if err != nil {
+		return "", nil, false
+	}
+	given := map[string]string{} // cleaned path: as given
+	for _, p := range paths {
+		given[filepath.Clean(p)] = p
+	}
+	for _, step := range plan.steps {
+		if p, found := given[filepath.Clean(step.path)]; found && !slices.Contains(order, p) {
+			order = append(order, p)
+		}
+	}
+	return layout, order, len(order) > 0
+}

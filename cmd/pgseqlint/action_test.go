@@ -129,7 +129,7 @@ func TestActionCheck(t *testing.T) {
 	writeFile(t, filepath.Join(ws, "conf dir", "pgseqlint.yaml"), "rules:\n  missing-setval: off\n", 0o644)
 
 	const finding = "my db/dump.sql:216:1: error: keys up to 7 were loaded into public.serverpod_user_info.id"
-	const annotation = "::error file=my db/dump.sql,line=216,col=1,endLine=216,endColumn=142,title=pgseqlint missing-setval::keys up to 7 were loaded"
+	const annotation = "::error file=my db/dump.sql,line=216,col=1,endLine=216,endColumn=141,title=pgseqlint missing-setval::keys up to 7 were loaded"
 	const row = "| error | `missing-setval` | [my db/dump.sql:216](https://github.com/pgseqlint/example/blob/0123abc/my%20db/dump.sql#L216) | keys up to 7 were loaded"
 	const dataRow = "| error | `missing-setval` | [data.sql:1](https://github.com/pgseqlint/example/blob/0123abc/data.sql#L1) |"
 	cases := []struct {

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 )
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
@@ -19,19 +23,21 @@ type checkOptions struct {
 	sourceRoot string
 	color      string
 	failOn     string
+	sarifFile  string
 	config     configFlags
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
 	opts := &checkOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "check [flags] PATH...",
+		Use:   "check [flags] [PATH...]",
 		Short: "Report problems",
 		Long: `Check reads the PATHs in the order given, as one script (a file, a migration directory, a
 pg_dump directory archive, or - for standard input), and reports every sequence whose next value
 is not past the keys loaded into its columns. A migration directory's files run in the order of
 its tool, detected or given with --layout. Compressed files (gzip, zstd, lz4, bzip2, xz) and
-pg_dump's custom, directory and tar archives are read natively.
+pg_dump's custom, directory and tar archives are read natively. With no PATH, check reads the
+paths of the configuration file, or else standard input when it is not a terminal.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when the run
 itself failed.`,
@@ -40,7 +46,6 @@ itself failed.`,
   pgseqlint check backup.dump backup.sql.gz
   pgseqlint check -v --schema schema.sql db/migrations
   pg_dump mydb | pgseqlint check --format json -`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if runF != nil {
@@ -54,6 +59,7 @@ itself failed.`,
 	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
+	cmd.Flags().StringVar(&opts.sarifFile, "sarif-file", "", "also write the report as SARIF to `FILE`, whatever --format is (for code scanning beside a report in the log)")
 	opts.config.register(cmd)
 	return cmd
 }
@@ -78,10 +84,20 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
+	if len(opts.paths) == 0 && len(set.config.Paths) > 0 {
+		opts.paths = set.config.Paths
+	}
+	if len(opts.paths) == 0 {
+		if opts.io.in, err = pipedInput(opts.io.in); err != nil {
+			return failure(err)
+		}
+		opts.paths = []string{"-"}
+	}
 	checkOpts := set.options(opts.paths, opts.io.in)
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	set.describe(checkOpts.Verbose)
 	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
@@ -92,12 +108,41 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := out.write(opts.io.out, res); err != nil {
 		return failure(err)
 	}
+	if opts.sarifFile != "" {
+		sarif, err := newOutput("sarif", opts.sourceRoot, false)
+		if err != nil {
+			return failure(err)
+		}
+		if err := fix.WriteFileAtomic(opts.sarifFile, func(w io.Writer) error { return sarif.write(w, res) }); err != nil {
+			return failure(err)
+		}
+	}
 	for _, d := range res.Diagnostics {
 		if threshold != 0 && d.Severity >= threshold {
 			return &exitError{code: 1}
 		}
 	}
 	return nil
+}
+
+// errNoInput is check's answer to no PATH and nothing on standard input.
+var errNoInput = errors.New("no input: give a PATH or - for standard input")
+
+// pipedInput is standard input for check with no PATH: what a pipe or a
+// file redirected into it holds. A terminal, or an input with no byte at
+// all (CI's /dev/null, a PATH forgotten), is no input: reading it would
+// wait for typing, or pass a check of nothing.
+func pipedInput(in io.Reader) (io.Reader, error) {
+	if in == nil || isTerminal(in) {
+		return nil, errNoInput
+	}
+	buffered := bufio.NewReader(in)
+	if _, err := buffered.Peek(1); err == io.EOF {
+		return nil, errNoInput
+	} else if err != nil {
+		return nil, fmt.Errorf("standard input: %w", err)
+	}
+	return buffered, nil
 }
 
 // failThreshold reads --fail-on; 0 means never.

@@ -162,7 +162,7 @@ func TestAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs := regexp.MustCompile(`(?m)^pgseqlint "\$\{args\[@\]\}"`).FindAll(script, -1)
+	runs := regexp.MustCompile(`(?m)^(?:GITHUB_ACTIONS=true )?pgseqlint "\$\{args\[@\]\}"`).FindAll(script, -1)
 	if len(runs) != 1 {
 		t.Errorf("action-check.sh runs pgseqlint %d times, want once", len(runs))
 	}
@@ -178,34 +178,26 @@ func TestAction(t *testing.T) {
 }
 
 func TestPreCommitHooks(t *testing.T) {
-	var hooks []struct {
-		ID            string
-		Name          string
-		Description   string
-		Entry         string
-		Language      string
-		Files         string
-		RequireSerial bool `yaml:"require_serial"`
+	hooks := readHooks(t)
+	if len(hooks) != 2 {
+		t.Fatalf("%d hooks, want 2", len(hooks))
 	}
-	readYAML(t, ".pre-commit-hooks.yaml", &hooks)
-	if len(hooks) != 1 {
-		t.Fatalf("%d hooks, want 1", len(hooks))
-	}
-	h := hooks[0]
-	if h.Language != "golang" || !h.RequireSerial {
-		t.Errorf("hook %s: language %q, require_serial %v; want golang, true", h.ID, h.Language, h.RequireSerial)
-	}
-	words := strings.Fields(h.Entry)
-	if len(words) < 2 || words[0] != "pgseqlint" {
-		t.Fatalf("hook %s runs %q, want pgseqlint", h.ID, h.Entry)
-	}
-	if cmd := checkCommandLine(t, ".pre-commit-hooks.yaml", words[1:]); cmd.Name() != "check" {
-		t.Errorf("hook %s runs pgseqlint %s, want check", h.ID, cmd.Name())
-	}
-	files := regexp.MustCompile(h.Files)
-	for name, want := range map[string]bool{"db/001_init.sql": true, "dump.sql": true, "notes.md": false, "schema.sql.bak": false} {
-		if files.MatchString(name) != want {
-			t.Errorf("hook %s: files %q matches %s: %v, want %v", h.ID, h.Files, name, !want, want)
+	for _, h := range hooks {
+		if h.Language != "golang" || !h.RequireSerial {
+			t.Errorf("hook %s: language %q, require_serial %v; want golang, true", h.ID, h.Language, h.RequireSerial)
+		}
+		words := strings.Fields(h.Entry)
+		if len(words) < 2 || words[0] != "pgseqlint" {
+			t.Fatalf("hook %s runs %q, want pgseqlint", h.ID, h.Entry)
+		}
+		if cmd := checkCommandLine(t, ".pre-commit-hooks.yaml", words[1:]); cmd.Name() != "check" {
+			t.Errorf("hook %s runs pgseqlint %s, want check", h.ID, cmd.Name())
+		}
+		files := regexp.MustCompile(h.Files)
+		for name, want := range map[string]bool{"db/001_init.sql": true, "dump.sql": true, "notes.md": false, "schema.sql.bak": false} {
+			if files.MatchString(name) != want {
+				t.Errorf("hook %s: files %q matches %s: %v, want %v", h.ID, h.Files, name, !want, want)
+			}
 		}
 	}
 }

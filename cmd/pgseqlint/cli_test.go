@@ -17,7 +17,8 @@ import (
 // status. The command runs in the case's folder, outside any CI system
 // unless "env" says otherwise. What the build says of its version (which
 // depends on how the test binary was built: TestDescribeBuild holds each
-// way) reads {{version}} in the golden files.
+// way), and the version the JSON and SARIF reports give, read {{version}}
+// in the golden files.
 func TestCLICases(t *testing.T) {
 	dirs, err := filepath.Glob("../../testdata/cli/*")
 	if err != nil || len(dirs) == 0 {
@@ -48,8 +49,10 @@ func TestCLICases(t *testing.T) {
 			}
 			var out, errOut bytes.Buffer
 			code := run(args, streams{in: bytes.NewReader(stdin), out: &out, err: &errOut})
-			version := []byte(currentVersion().String())
-			golden.Check(t, filepath.Join(dir, "stdout"), bytes.ReplaceAll(out.Bytes(), version, []byte("{{version}}")))
+			b := currentVersion()
+			stdout := bytes.ReplaceAll(out.Bytes(), []byte(b.String()), []byte("{{version}}"))
+			stdout = bytes.ReplaceAll(stdout, []byte(`"version": "`+b.Version+`"`), []byte(`"version": "{{version}}"`))
+			golden.Check(t, filepath.Join(dir, "stdout"), stdout)
 			golden.Check(t, filepath.Join(dir, "stderr"), errOut.Bytes())
 			golden.Check(t, filepath.Join(dir, "exit"), []byte(strconv.Itoa(code)+"\n"))
 		})

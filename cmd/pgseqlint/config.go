@@ -66,6 +66,18 @@ func (s *settings) failOn(flag string) string {
 	return flag
 }
 
+// describe says, for -v, which configuration file the run follows; w nil
+// says nothing.
+func (s *settings) describe(w io.Writer) {
+	switch {
+	case w == nil:
+	case s.config.Path == "":
+		fmt.Fprintf(w, "no configuration file (%s): every rule at its own severity\n", analyzer.ConfigFile)
+	default:
+		fmt.Fprintf(w, "configuration %s\n", s.config.Path)
+	}
+}
+
 func (s *settings) options(paths []string, stdin io.Reader) analyzer.Options {
 	return analyzer.Options{
 		Paths:     paths,
@@ -74,5 +86,6 @@ func (s *settings) options(paths []string, stdin io.Reader) analyzer.Options {
 		Known:     rules.All(),
 		Exclude:   s.config.Excluded,
 		NearLimit: s.config.NearLimit,
+		PGVersion: s.config.PGVersion,
 	}
 }

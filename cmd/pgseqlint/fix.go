@@ -1,24 +1,32 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
-	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/spf13/cobra"
+
+	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/fix"
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // fixOptions are the flags and arguments of `pgseqlint fix`.
 type fixOptions struct {
-	io     streams
-	paths  []string
-	inputs inputOptions
-	config configFlags
-	static bool
-	output string
-	write  bool
-	diff   bool
+	io      streams
+	paths   []string
+	inputs  inputOptions
+	config  configFlags
+	static  bool
+	output  string
+	write   bool
+	diff    bool
+	inPlace bool
 }
 
 func newCmdFix(io streams, runF func(*fixOptions) error) *cobra.Command {
@@ -42,11 +50,17 @@ that change as a unified diff. Only plain SQL files can be rewritten: a file is 
 through a temporary file beside it, keeps its mode, and is left alone if it changed while
 pgseqlint was reading it.
 
+When the last PATH is a migration directory, -w does not edit migrations that may already have
+run (Flyway refuses a changed checksum, golang-migrate never runs a file twice): it writes a new
+migration there, fix_sequences, named and laid out as the directory's tool expects, and prints
+its files. --in-place edits the migrations instead.
+
 Exit status: 0 on success, also when nothing needs fixing; 2 when the run failed.`,
 		Example: `  pgseqlint fix dump.sql > fixup.sql
   pgseqlint fix --static -o fixup.sql schema.sql data.sql
   pgseqlint fix -d dump.sql
-  pgseqlint fix -w dump.sql`,
+  pgseqlint fix -w dump.sql
+  pgseqlint fix -w db/migrations`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
@@ -61,7 +75,8 @@ Exit status: 0 on success, also when nothing needs fixing; 2 when the run failed
 	cmd.Flags().BoolVar(&opts.static, "static", false, "write the literal values seen in the input, as pg_dump does")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the patch to `FILE` instead of standard output")
 	cmd.Flags().BoolVarP(&opts.write, "write", "w", false, "insert the statements into the input files")
-	cmd.Flags().BoolVarP(&opts.diff, "diff", "d", false, "print the change -w would make, as a unified diff")
+	cmd.Flags().BoolVarP(&opts.diff, "diff", "d", false, "print the change -w would make to the files, as a unified diff")
+	cmd.Flags().BoolVar(&opts.inPlace, "in-place", false, "with -w on a migration directory, insert the statements into its migrations instead of writing a new one")
 	return cmd
 }
 
@@ -80,6 +95,11 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	checkOpts := set.options(opts.paths, opts.io.in)
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
+	}
+	set.describe(checkOpts.Verbose)
+	last := opts.paths[len(opts.paths)-1]
+	if opts.write && !opts.diff && !opts.inPlace && source.IsMigrationDir(last) {
+		return fixNewMigration(ctx, opts, checkOpts, last)
 	}
 	var files []*fix.InPlaceFile
 	if inPlace {
@@ -122,4 +142,50 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 		return failure(err)
 	}
 	return nil
+}
+
+// fixNewMigration writes the repair of a migration directory as a new
+// migration of its own, after the others.
+func fixNewMigration(ctx context.Context, opts *fixOptions, checkOpts analyzer.Options, dir string) error {
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
+	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
+	if err != nil {
+		return failure(err)
+	}
+	var up bytes.Buffer
+	if err := fix.NewPatch(res, opts.static).Write(&up); err != nil {
+		return failure(err)
+	}
+	if up.Len() == 0 {
+		return nil
+	}
+	_, files, err := source.NextMigration(dir, checkOpts.Layout, "fix_sequences", up.String(), time.Now())
+	if err != nil {
+		return failure(err)
+	}
+	for _, f := range files {
+		if err := writeNewFile(f); err != nil {
+			return failure(err)
+		}
+		fmt.Fprintf(opts.io.out, "wrote %s\n", f.Path)
+	}
+	return nil
+}
+
+// writeNewFile writes a file that must not exist yet, and its folder.
+func writeNewFile(f source.NewFile) error {
+	if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
+		return source.PathError(filepath.Dir(f.Path), err)
+	}
+	out, err := os.OpenFile(f.Path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return source.PathError(f.Path, err)
+	}
+	_, err = out.WriteString(f.Text)
+	if closeErr := out.Close(); err == nil {
+		err = closeErr
+	}
+	return source.PathError(f.Path, err)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
@@ -19,6 +21,8 @@ type inputOptions struct {
 	noProgress bool
 	maxStmt    string
 	db         string
+	stdinName  string
+	pgVersion  string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -36,8 +40,21 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
 	cmd.Flags().StringVar(&o.db, "db", "",
 		"run the script on top of the live database at `URL` (or key/value string): its tables, sequences and keys count, as if the script were restored into it")
+	cmd.Flags().StringVar(&o.stdinName, "stdin-filename", "",
+		"name standard input `NAME` in every report: the file it holds, relative to the current directory")
+	cmd.Flags().StringVar(&o.pgVersion, "pg-version", "",
+		fmt.Sprintf("the PostgreSQL major `VERSION` the scripts are meant for (default the configuration's, else %d, the parser's grammar): above %d, a statement the parser rejects is a warning", analyzer.GrammarVersion, analyzer.GrammarVersion))
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
+}
+
+// baseNames lists the files' names.
+func baseNames(paths []string) string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	return strings.Join(names, ", ")
 }
 
 // apply sets the analyzer options these flags control.
@@ -51,7 +68,16 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 		// The server itself takes no statement over 1 GB.
 		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
 	}
-	opts.Layout, opts.Schema, opts.MaxStmtBytes = layout, o.schema, int(maxStmt)
+	if o.pgVersion != "" {
+		if opts.PGVersion, err = analyzer.ParsePGVersion(o.pgVersion); err != nil {
+			return fmt.Errorf("--pg-version: %w", err)
+		}
+	}
+	if tool, order, ok := source.MigrationOrder(opts.Paths, layout); ok && !slices.Equal(order, opts.Paths) {
+		fmt.Fprintf(io.err, "pgseqlint: warning: %s runs these migrations in another order: read in the order given, %s; %s runs %s (give their directory to check them in its order)\n",
+			tool, baseNames(opts.Paths), tool, baseNames(order))
+	}
+	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.StdinName = layout, o.schema, int(maxStmt), o.stdinName
 	if o.verbose {
 		opts.Verbose = io.err
 	}

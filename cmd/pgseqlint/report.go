@@ -54,9 +54,9 @@ func newOutput(format, sourceRoot string, color bool) (*output, error) {
 func (r *output) write(w io.Writer, res *analyzer.Result) error {
 	switch r.format {
 	case "json":
-		return report.WriteJSON(w, res)
+		return report.WriteJSON(w, res, reportTool())
 	case "sarif":
-		return report.WriteSARIF(w, res, rules.All(), r.root)
+		return report.WriteSARIF(w, res, rules.All(), r.root, reportTool())
 	case "github":
 		return report.WriteGitHub(w, res, r.root)
 	case "gitlab":

@@ -8,6 +8,9 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/source"
+	"github.com/pgseqlint/pgseqlint/rules"
 )
 
 // streams are the command's standard input, output and error.
@@ -16,9 +19,9 @@ type streams struct {
 	out, err io.Writer
 }
 
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether a standard stream is a terminal.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
@@ -59,7 +62,46 @@ that fixes it.`,
 	root.SetErr(io.err)
 	root.AddCommand(newCmdCheck(io, nil), newCmdFix(io, nil), newCmdDB(io, nil), newCmdRules(io), newCmdExplain(io), newCmdVersion(io))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return failure(err) })
+	registerCompletions(root)
 	return root
+}
+
+// registerCompletions has shell completion (pgseqlint completion SHELL)
+// offer the values of the flags that take a fixed set, and rule names to
+// --enable, --disable and explain.
+func registerCompletions(root *cobra.Command) {
+	var ruleNames, layouts []string
+	for _, r := range rules.All() {
+		ruleNames = append(ruleNames, r.Name)
+	}
+	for _, l := range source.Layouts {
+		layouts = append(layouts, string(l))
+	}
+	values := map[string][]string{
+		"format":  formats,
+		"color":   {"auto", "always", "never"},
+		"fail-on": {"error", "warning", "never"},
+		"layout":  layouts,
+		"enable":  ruleNames,
+		"disable": ruleNames,
+	}
+	for _, cmd := range root.Commands() {
+		for flag, offered := range values {
+			if cmd.Flags().Lookup(flag) != nil {
+				if err := cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(offered, cobra.ShellCompDirectiveNoFileComp)); err != nil {
+					panic(err) // registered twice: a mistake in this function
+				}
+			}
+		}
+		if cmd.Name() == "explain" {
+			cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+				if len(args) > 0 {
+					return nil, cobra.ShellCompDirectiveNoFileComp
+				}
+				return ruleNames, cobra.ShellCompDirectiveNoFileComp
+			}
+		}
+	}
 }
 
 // run executes the command line and returns the exit status.

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/report"
 )
 
 // Release builds set these at link time (.github/scripts/build-release.sh):
@@ -101,6 +103,13 @@ func (b buildVersion) Semver() string {
 		return ""
 	}
 	return v
+}
+
+// reportTool is what the JSON and SARIF reports say of this build: the
+// version `pgseqlint version` prints, without the commit and date.
+func reportTool() report.Tool {
+	b := currentVersion()
+	return report.Tool{Version: b.Version, SemanticVersion: b.Semver()}
 }
 
 // versionLine is what `pgseqlint version` and `pgseqlint --version` print.

@@ -98,3 +98,28 @@ func TestVersionOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestReportVersion checks that the JSON and SARIF reports carry the
+// version the build says of itself, as a release build stamps it.
+func TestReportVersion(t *testing.T) {
+	saved := version
+	version = "v1.2.3"
+	t.Cleanup(func() { version = saved })
+	t.Chdir(t.TempDir())
+	input := "CREATE TABLE t (id serial);\nINSERT INTO t VALUES (5);\n"
+	for format, want := range map[string][]string{
+		"json":  {`"version": "v1.2.3"`},
+		"sarif": {`"version": "v1.2.3"`, `"semanticVersion": "1.2.3"`},
+	} {
+		var out, errOut bytes.Buffer
+		code := run([]string{"check", "--format", format, "-"}, streams{in: strings.NewReader(input), out: &out, err: &errOut})
+		if code != 1 {
+			t.Fatalf("%s: exit %d, want 1: %s", format, code, errOut.String())
+		}
+		for _, w := range want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s report lacks %s:\n%s", format, w, out.String())
+			}
+		}
+	}
+}

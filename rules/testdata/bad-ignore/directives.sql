@@ -6,7 +6,7 @@ INSERT INTO a VALUES (1, 'x');
 
 -- A rule that does not exist.
 CREATE TABLE c (id serial PRIMARY KEY, v text);
--- pgseqlint-ignore missing-setval,missing-setvals: typo -- want "ignore comment names unknown rule \"missing-setvals\""
+-- pgseqlint-ignore missing-setval,missing-setvals: typo -- want "ignore comment names unknown rule \"missing-setvals\" \(did you mean missing-setval\?\)"
 INSERT INTO c VALUES (1, 'x');
 
 -- Nothing to silence.

@@ -15,6 +15,7 @@ func All() []*analyzer.Rule {
 		SyntaxError,
 		MalformedCopy,
 		StatementTooLong,
+		OutsideRoot,
 		BadIgnore,
 	}
 }

@@ -12,14 +12,13 @@ import (
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
 type checkOptions struct {
-	io         streams
-	paths      []string
-	inputs     inputOptions
-	format     string
-	sourceRoot string
-	color      string
-	failOn     string
-	config     configFlags
+	io     streams
+	paths  []string
+	inputs inputOptions
+	format string
+	color  string
+	failOn string
+	config configFlags
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
@@ -51,7 +50,6 @@ itself failed.`,
 	}
 	opts.inputs.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "", "output format: text, json, sarif, github or gitlab (default text, with GitHub annotations in GitHub Actions)")
-	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
 	opts.config.register(cmd)
@@ -74,7 +72,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	out, err := newOutput(opts.format, opts.sourceRoot, useColor)
+	out, err := newOutput(opts.format, opts.inputs.sourceRoot, useColor)
 	if err != nil {
 		return failure(err)
 	}
@@ -82,6 +80,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	defer checkOpts.Root.Close()
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)
@@ -89,10 +88,8 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := out.write(opts.io.out, res); err != nil {
 		return failure(err)
 	}
-	for _, d := range res.Diagnostics {
-		if threshold != 0 && d.Severity >= threshold {
-			return &exitError{code: 1}
-		}
+	if threshold != 0 && res.Reaches(threshold) {
+		return &exitError{code: 1}
 	}
 	return nil
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
@@ -12,12 +15,15 @@ import (
 // inputOptions are the flags that say how to read the PATHs, for every
 // command that reads them.
 type inputOptions struct {
-	layout     string
-	schema     []string
-	verbose    bool
-	progress   bool
-	noProgress bool
-	maxStmt    string
+	layout      string
+	schema      []string
+	verbose     bool
+	progress    bool
+	noProgress  bool
+	maxStmt     string
+	maxInput    string
+	sourceRoot  string
+	outsideRoot bool
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -35,6 +41,12 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
+	cmd.Flags().StringVar(&o.maxInput, "max-input-bytes", "1T",
+		"most bytes decompressing one input (or one archive entry's data) may produce: past it, or past 1000 times the compressed size, the run stops (`SIZE`, with a K, M, G or T suffix)")
+	cmd.Flags().StringVar(&o.sourceRoot, "source-root", "",
+		"the project root: only files inside it are read, and CI reports name files relative to it (`DIR`; default the CI checkout, else the deepest directory that holds every PATH)")
+	cmd.Flags().BoolVar(&o.outsideRoot, "allow-outside-root", false,
+		"read files outside the project root too (still only regular files): for scripts that include trusted files elsewhere")
 }
 
 // apply sets the analyzer options these flags control.
@@ -48,9 +60,20 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 		// The server itself takes no statement over 1 GB.
 		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
 	}
-	opts.Layout, opts.Schema, opts.MaxStmtBytes = layout, o.schema, int(maxStmt)
+	maxInput, err := analyzer.ParseSize(o.maxInput)
+	if err != nil || maxInput < 1 {
+		return fmt.Errorf("--max-input-bytes: %q is not a size such as 100G or 1T", o.maxInput)
+	}
+	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.MaxInputBytes = layout, o.schema, int(maxStmt), maxInput
 	if o.verbose {
 		opts.Verbose = io.err
 	}
-	return nil
+	dir := cmp.Or(o.sourceRoot, os.Getenv("GITHUB_WORKSPACE"), os.Getenv("CI_PROJECT_DIR"))
+	if dir == "" {
+		if dir, err = source.DefaultRootDir(append(slices.Clip(o.schema), opts.Paths...)); err != nil {
+			return err
+		}
+	}
+	opts.Root, err = source.NewRoot(dir, o.outsideRoot)
+	return err
 }

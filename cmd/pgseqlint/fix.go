@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/fix"
 	"github.com/spf13/cobra"
@@ -80,6 +83,11 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	defer checkOpts.Root.Close()
+	if opts.write || opts.output != "" {
+		// Interrupted, fix leaves no temporary file behind.
+		defer removeOnSignal()()
+	}
 	var files []*fix.InPlaceFile
 	if inPlace {
 		// Before the input is read: a file that changes from here on is
@@ -103,7 +111,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			err = patch.Rewrite(files)
 		}
 	case opts.output != "":
-		err = fix.WriteFileAtomic(opts.output, patch.Write)
+		err = fix.WriteFile(opts.output, res.Read, patch.Write)
 	default:
 		err = patch.Write(opts.io.out)
 	}
@@ -111,4 +119,30 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 		return failure(err)
 	}
 	return nil
+}
+
+// removeOnSignal makes SIGINT and SIGTERM remove the temporary files fix
+// has written before the process exits, with the status a shell gives a
+// process the signal ended (130, 143); it returns the function that undoes
+// it.
+func removeOnSignal() (stop func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-signals:
+			fix.AbandonTemporaryFiles()
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }

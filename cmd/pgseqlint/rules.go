@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,10 +16,11 @@ func newCmdRules(io streams) *cobra.Command {
 		Short: "List the rules",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var b strings.Builder
 			for _, r := range rules.All() {
-				fmt.Fprintf(io.out, "%-26s %-8s %s\n", r.Name, r.Severity, r.Doc.Title)
+				fmt.Fprintf(&b, "%-26s %-8s %s\n", r.Name, r.Severity, r.Doc.Title)
 			}
-			return nil
+			return writeOut(io, b.String())
 		},
 	}
 }
@@ -33,10 +35,18 @@ func newCmdExplain(io streams) *cobra.Command {
 			if r == nil {
 				return failure(fmt.Errorf("unknown rule %q (pgseqlint rules lists them)", args[0]))
 			}
-			fmt.Fprint(io.out, explainText(r))
-			return nil
+			return writeOut(io, explainText(r))
 		},
 	}
+}
+
+// writeOut writes a command's output: one that cannot be written (a
+// closed pipe, a full disk) fails the run.
+func writeOut(io streams, text string) error {
+	if _, err := fmt.Fprint(io.out, text); err != nil {
+		return failure(fmt.Errorf("writing the output: %w", err))
+	}
+	return nil
 }
 
 // explainText is a rule's documentation for the terminal.

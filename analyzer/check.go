@@ -58,6 +58,11 @@ type Options struct {
 	// files and archive members are read only inside it (nil: the
 	// deepest directory that holds every path, see source.DefaultRootDir).
 	Root *source.Root
+	// Database, when set, is the model of the live database the script
+	// runs on top of (check --db), read from its catalogs: its tables,
+	// sequences and keys count as the script's own. Without Paths, the
+	// run audits it as it stands (db).
+	Database *catalog.Catalog
 }
 
 // Result is what a run found.
@@ -71,6 +76,9 @@ type Result struct {
 	Read       []string
 	Files      int
 	Statements int
+	// Database is the name of the live database the script ran on top of,
+	// or that was audited; "" for none.
+	Database string
 }
 
 // Count returns the number of findings at the given severity, those not
@@ -151,8 +159,8 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	d.finish()
 	d.silenceWholeFile()
 	d.judgeIgnores()
-	if len(d.order) == 1 {
-		// One database: naming it says nothing.
+	if len(d.order) == 1 && d.order[0].Origin() == nil {
+		// One database: naming it says nothing, unless it is a live one.
 		for _, diag := range d.diags {
 			if diag.Subject != nil {
 				diag.Subject.Database = ""
@@ -165,13 +173,26 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	for name, i := range d.fileOrder {
 		read[i] = name
 	}
-	return &Result{Diagnostics: d.diags, Omitted: d.omissions(), Read: read, Files: d.files, Statements: d.statements}, nil
+	res := &Result{Diagnostics: d.diags, Omitted: d.omissions(), Read: read, Files: d.files, Statements: d.statements}
+	if opts.Database != nil {
+		res.Database = opts.Database.Database
+	}
+	return res, nil
 }
 
 func newDriver(opts Options) *driver {
 	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, schemaFiles: map[string]bool{}, rereadable: map[string]bool{}, kept: map[string]int{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
-	d.current = d.catalog("")
+	// The script starts in the live database when there is one, known by
+	// its name to \connect.
+	d.clock = catalog.BeforeScript
+	if db := opts.Database; db != nil {
+		d.catalogs[db.Database] = db
+		d.order = append(d.order, db)
+		d.current = db
+	} else {
+		d.current = d.catalog("")
+	}
 	d.applier = newApplier(d)
 	d.keep.Drain = d.applier.drain
 	return d

@@ -15,10 +15,11 @@ const module = "github.com/pgseqlint/pgseqlint"
 // module it may import. Dependencies run one way, from the commands and
 // the rules down to source, and pgparse is the one seam to pg_query.
 var layers = map[string][]string{
-	"cmd/pgseqlint":         {"analyzer", "analyzer/source", "analyzer/report", "analyzer/fix", "analyzer/inert", "rules"},
+	"cmd/pgseqlint":         {"analyzer", "analyzer/source", "analyzer/script", "analyzer/report", "analyzer/fix", "analyzer/livedb", "analyzer/inert", "rules"},
 	"cmd/pgseqlint-gendump": {"analyzer", "analyzer/dumpgen"},
 	"rules":                 {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/fix"},
 	"analyzer/report":       {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/inert"},
+	"analyzer/livedb":       {"analyzer/fix", "analyzer/catalog", "analyzer/script", "analyzer/ast"},
 	"analyzer/fix":          {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/inert"},
 	"analyzer":              {"analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/ast", "analyzer/pgparse", "analyzer/decompress", "analyzer/pgarchive", "analyzer/inert"},
 	"analyzer/catalog":      {"analyzer/script", "analyzer/ast", "analyzer/pgparse"},

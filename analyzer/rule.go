@@ -62,6 +62,10 @@ type Rule struct {
 	Name     string
 	Severity Severity
 	Doc      Doc
+	// Live is set for a rule about what a live database holds (check
+	// --db, db): a script alone never makes it speak, and its examples
+	// are databases, built by their SQL and read by a role named auditor.
+	Live bool
 	// OnStmt, when set, is called for every statement after it has been
 	// applied to the catalog, with pass.Stmt set.
 	OnStmt func(pass *Pass)

@@ -31,17 +31,25 @@ func collisionDiagnostic(c *catalog.Collision) analyzer.Diagnostic {
 		bound = "down to"
 	}
 	col := c.Column.QualifiedName()
+	// Keys a live database already holds are there, not loaded somewhere.
+	where := fmt.Sprintf("were loaded into %s at %s", col, c.Load.At.Span.PlaceLine())
+	if c.Load.Kind == catalog.LoadExisting {
+		where = "are already in " + col
+	}
 	switch {
 	case c.Stale != nil:
 		d.Span, d.Source = c.Stale.At.Span, c.Stale.At.Source
-		d.Message = fmt.Sprintf("%s leaves sequence %s handing out %d next, but keys %s %d were loaded into %s at %s",
-			c.Stale.Kind, s.QualifiedName(), c.Next, bound, c.Key, col, c.Load.At.Span.PlaceLine())
+		d.Message = fmt.Sprintf("%s leaves sequence %s handing out %d next, but keys %s %d %s",
+			c.Stale.Kind, s.QualifiedName(), c.Next, bound, c.Key, where)
 	case c.Hidden:
 		d.Message = fmt.Sprintf("%s loads keys into %s that pgseqlint cannot see, and nothing moves sequence %s past them afterwards",
 			c.Load.Kind, col, s.QualifiedName())
 	case !c.NextKnown:
 		d.Message = fmt.Sprintf("keys %s %d were loaded into %s after sequence %s was last set, and nothing moves it past them",
 			bound, c.Key, col, s.QualifiedName())
+	case c.Load.Kind == catalog.LoadExisting:
+		d.Message = fmt.Sprintf("keys %s %d are already in %s, but sequence %s hands out %d next",
+			bound, c.Key, col, s.QualifiedName(), c.Next)
 	default:
 		d.Message = fmt.Sprintf("keys %s %d were loaded into %s, but nothing moves sequence %s past them: it hands out %d next",
 			bound, c.Key, col, s.QualifiedName(), c.Next)

@@ -17,6 +17,7 @@ func All() []*analyzer.Rule {
 		StatementTooLong,
 		OutsideRoot,
 		BadIgnore,
+		PermissionDenied,
 	}
 }
 

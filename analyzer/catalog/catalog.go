@@ -25,6 +25,8 @@ type Catalog struct {
 	tables     []*Table
 	// generation counts changes to tables and sequences, for caches.
 	generation int
+	// origin is the live database the model was read from, if any.
+	origin *Origin
 	// buffers an INSERT reuses
 	scratchPositions []int
 	scratchKeys      []columnKeys
@@ -220,6 +222,7 @@ const (
 	LoadUpdate
 	LoadDefault // rows that took the sequence's own values
 	LoadCreateAs
+	LoadExisting // keys the live database already holds
 )
 
 func (k LoadKind) String() string {
@@ -240,6 +243,8 @@ func (k LoadKind) String() string {
 		return "default values"
 	case LoadCreateAs:
 		return "CREATE TABLE AS"
+	case LoadExisting:
+		return "the database"
 	}
 	return "load"
 }

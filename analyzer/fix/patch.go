@@ -41,7 +41,9 @@ func NewPatch(res *analyzer.Result, static bool) *Patch {
 			continue
 		}
 		r := repair{sql: d.Fix.SQL, comment: d.Fix.Comment, after: d.Fix.After}
-		if d.Subject != nil {
+		// The database the script starts in needs no \connect: a live one
+		// has a name, and starts the patch all the same.
+		if d.Subject != nil && d.Subject.Database != res.Database {
 			r.database = d.Subject.Database
 		}
 		switch {

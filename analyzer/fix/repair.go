@@ -100,6 +100,9 @@ func staticSetval(s *catalog.Sequence) string {
 func comment(c *catalog.Collision) []string {
 	s := c.Sequence
 	loaded := fmt.Sprintf("%s: keys loaded by %s at %s", c.Column.QualifiedName(), c.Load.Kind, c.Load.At.Span.PlaceLine())
+	if c.Load.Kind == catalog.LoadExisting {
+		loaded = c.Column.QualifiedName() + ": keys already in the database"
+	}
 	if c.Stale != nil {
 		loaded += fmt.Sprintf(", then %s at %s left the sequence behind", c.Stale.Kind, c.Stale.At.Span.PlaceLine())
 	}

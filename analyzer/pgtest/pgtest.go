@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"os/user"
@@ -43,6 +44,7 @@ type Cluster struct {
 	bin     string // directory of initdb, pg_ctl, postgres, psql, pg_dump
 	dir     string // temporary directory: socket, data/, server.log
 	port    int
+	tcp     bool // also listening on 127.0.0.1:port
 	data    string
 	logFile string
 	asUser  string // run server programs as this OS user (when we are root)
@@ -57,7 +59,8 @@ type Cluster struct {
 const (
 	// The port only names the socket file (.s.PGSQL.<port>) in our private
 	// directory: with listen_addresses='' nothing listens on TCP, so the
-	// default port cannot clash with another server.
+	// default port cannot clash with another server (StartTCP's cluster
+	// takes a free one).
 	port = 5432
 
 	// Limits for the programs we run, so that a hung psql fails the test
@@ -73,6 +76,11 @@ var (
 	started    *Cluster
 	startErr   error // startup failed: Fatal
 	skipReason string
+
+	// The cluster that also listens on TCP (StartTCP).
+	tcpOnce     sync.Once
+	tcpStarted  *Cluster
+	tcpStartErr error
 )
 
 // Main runs the tests, then stops the cluster if one was started, and exits
@@ -80,8 +88,11 @@ var (
 func Main(m *testing.M) {
 	mainCalled.Store(true)
 	code := m.Run()
-	if started != nil {
-		if err := started.stop(); err != nil {
+	for _, c := range []*Cluster{started, tcpStarted} {
+		if c == nil {
+			continue
+		}
+		if err := c.stop(); err != nil {
 			fmt.Fprintln(os.Stderr, "pgtest:", err)
 			if code == 0 {
 				code = 1
@@ -112,7 +123,7 @@ func Start(t testing.TB) *Cluster {
 				"set PGSEQLINT_PG_BIN to their directory or put initdb on PATH"
 			return
 		}
-		started, startErr = start(bin)
+		started, startErr = start(bin, 0)
 	})
 	switch {
 	case skipReason != "" && os.Getenv("PGSEQLINT_REQUIRE_POSTGRES") == "1":
@@ -123,6 +134,36 @@ func Start(t testing.TB) *Cluster {
 		t.Fatal(startErr)
 	}
 	return started
+}
+
+// StartTCP returns a second cluster of the test binary, started on first
+// use, that also listens on TCP on 127.0.0.1 at a free port, where it asks
+// for a password (scram-sha-256); its Unix socket trusts every local
+// connection, as Start's does. It skips the test as Start does.
+func StartTCP(t testing.TB) *Cluster {
+	t.Helper()
+	Start(t)
+	tcpOnce.Do(func() {
+		bin, _ := findBin()
+		var port int
+		if port, tcpStartErr = freePort(); tcpStartErr == nil {
+			tcpStarted, tcpStartErr = start(bin, port)
+		}
+	})
+	if tcpStartErr != nil {
+		t.Fatal(tcpStartErr)
+	}
+	return tcpStarted
+}
+
+// freePort is a TCP port of 127.0.0.1 that nothing listens on now.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("pgtest: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // findBin returns the directory holding the server binaries, "" when there
@@ -175,12 +216,17 @@ func tempBase() string {
 	return "/tmp"
 }
 
-func start(bin string) (*Cluster, error) {
+// start starts a cluster; tcpPort, when not 0, is the port it listens on
+// at 127.0.0.1 as well.
+func start(bin string, tcpPort int) (*Cluster, error) {
 	dir, err := os.MkdirTemp(tempBase(), "pgtest")
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: %w", err)
 	}
 	c := &Cluster{bin: bin, dir: dir, port: port, data: filepath.Join(dir, "data"), logFile: filepath.Join(dir, "server.log")}
+	if tcpPort != 0 {
+		c.port, c.tcp = tcpPort, true
+	}
 	if os.Geteuid() == 0 {
 		// PostgreSQL refuses to run as root ("root" execution of the
 		// PostgreSQL server is not permitted): the data directory and the
@@ -203,9 +249,21 @@ func start(bin string) (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("pgtest: initdb: %v\n%s", err, out)
 	}
+	if c.tcp {
+		// Local connections are trusted; TCP ones give a password.
+		hba := "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
+		if err := os.WriteFile(filepath.Join(c.data, "pg_hba.conf"), []byte(hba), 0o644); err != nil {
+			os.RemoveAll(dir)
+			return nil, fmt.Errorf("pgtest: %w", err)
+		}
+	}
 	// No TCP, socket in our directory; durability off, the data is
 	// disposable.
-	opts := fmt.Sprintf("-c listen_addresses='' -k '%s' -p %d -c fsync=off -c full_page_writes=off -c synchronous_commit=off", dir, port)
+	listen := ""
+	if c.tcp {
+		listen = "127.0.0.1"
+	}
+	opts := fmt.Sprintf("-c listen_addresses='%s' -k '%s' -p %d -c fsync=off -c full_page_writes=off -c synchronous_commit=off", listen, dir, c.port)
 	if out, err := c.server("pg_ctl", "start", "-w", "-t", "60", "-D", c.data, "-l", c.logFile, "-o", opts); err != nil {
 		tail := c.logTail()
 		c.stop()
@@ -516,6 +574,34 @@ func (c *Cluster) Dump(t testing.TB, db *DB, args ...string) []byte {
 func (c *Cluster) DumpFile(t testing.TB, db *DB, path string, args ...string) {
 	t.Helper()
 	if err := os.WriteFile(path, c.Dump(t, db, args...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// SocketDir is the directory of the cluster's Unix socket, and Port its
+// port (the socket's name, .s.PGSQL.<port>; for StartTCP's cluster, the
+// TCP port too).
+func (c *Cluster) SocketDir() string { return c.dir }
+
+// Port is the port of the cluster.
+func (c *Cluster) Port() int { return c.port }
+
+// ConnString is a key/value connection string to db over the Unix socket,
+// as role (which needs no password there).
+func (db *DB) ConnString(role string) string {
+	return fmt.Sprintf("host=%s port=%d user=%s dbname=%s", db.c.dir, db.c.port, role, db.Name)
+}
+
+// CreateRole creates a role that may log in, with a password when one is
+// given (over TCP, StartTCP's cluster asks for it). Roles belong to the
+// cluster, which is thrown away: they are not dropped.
+func (c *Cluster) CreateRole(t testing.TB, name, password string) {
+	t.Helper()
+	sql := "CREATE ROLE " + name + " LOGIN"
+	if password != "" {
+		sql += " PASSWORD '" + strings.ReplaceAll(password, "'", "''") + "'"
+	}
+	if err := c.admin(sql); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -42,17 +43,21 @@ func NewSourceRoot(dir string) (SourceRoot, error) {
 type place struct {
 	// path is slash-separated: relative to the root for a file inside it,
 	// absolute for a file outside it, and the input's name for standard
-	// input.
+	// input or a live database.
 	path string
-	// file is false for standard input, which no CI system can show.
+	// file is false for standard input or a database, which no CI system
+	// can show.
 	file   bool
 	inRoot bool
 }
 
-// place locates an input named as the driver names it. A symbolic link is
-// resolved: code scanning matches results only against real files.
-func (r SourceRoot) place(name string) place {
-	if name == source.StdinName {
+// place locates the input of a span, named as the driver names it. A
+// symbolic link is resolved: code scanning matches results only against
+// real files. Standard input, and a live database (a span with no line),
+// are no file.
+func (r SourceRoot) place(span script.Span) place {
+	name := span.File
+	if name == source.StdinName || span.Line == 0 {
 		return place{path: name}
 	}
 	abs := name
@@ -80,7 +85,7 @@ func fingerprints(res *analyzer.Result, root SourceRoot) []string {
 	seen := map[string]int{}
 	out := make([]string, len(res.Diagnostics))
 	for i, d := range res.Diagnostics {
-		parts := []string{d.Rule, root.place(d.Span.File).path}
+		parts := []string{d.Rule, root.place(d.Span).path}
 		if s := d.Subject; s != nil {
 			parts = append(parts, s.Database, s.Sequence, s.Table, s.KeyColumn)
 		} else {

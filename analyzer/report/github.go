@@ -16,7 +16,7 @@ import (
 func WriteGitHub(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 	ew := &errWriter{w: w}
 	for _, d := range res.Diagnostics {
-		ew.printf("%s\n", githubCommand(d, root.place(d.Span.File).path))
+		ew.printf("%s\n", githubCommand(d, root.place(d.Span).path))
 	}
 	for _, o := range res.Omitted {
 		ew.printf("::notice title=pgseqlint::%s\n", escapeGitHubData(notShown(o)))
@@ -29,11 +29,15 @@ func githubCommand(d analyzer.Diagnostic, file string) string {
 	props := []string{"file=" + escapeGitHubProperty(file), "line=" + strconv.Itoa(s.Line)}
 	// Annotations take columns, in characters, only within one line.
 	// GitHub's end column is the last one annotated; a span's end is the
-	// column after it.
-	if s.EndLine == s.Line {
+	// column after it. What a live database holds is in no file: the
+	// annotation goes on the run.
+	switch {
+	case s.Line == 0:
+		props = nil
+	case s.EndLine == s.Line:
 		props = append(props, "col="+strconv.Itoa(s.CharCol), "endLine="+strconv.Itoa(s.EndLine),
 			"endColumn="+strconv.Itoa(max(s.EndCharCol-1, s.CharCol)))
-	} else {
+	default:
 		props = append(props, "endLine="+strconv.Itoa(s.EndLine))
 	}
 	props = append(props, "title="+escapeGitHubProperty("pgseqlint "+d.Rule))

@@ -46,8 +46,9 @@ func WriteGitLab(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 			Fingerprint: prints[i],
 			Severity:    gitlabSeverity[d.Severity],
 			Location: gitlabLocation{
-				Path:  root.place(d.Span.File).path,
-				Lines: gitlabLines{Begin: d.Span.Line},
+				Path: root.place(d.Span).path,
+				// A live database has no lines; GitLab wants one.
+				Lines: gitlabLines{Begin: max(d.Span.Line, 1)},
 			},
 		}
 	}

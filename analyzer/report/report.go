@@ -47,7 +47,7 @@ func WriteText(w io.Writer, res *analyzer.Result, style TextStyle) error {
 		if d.Source != "" {
 			ew.printf("    %s\n", inert.String(d.Source))
 		}
-		if d.Subject != nil && d.Subject.Database != "" {
+		if d.Subject != nil && d.Subject.Database != "" && d.Subject.Database != res.Database {
 			ew.printf("    in database %s\n", inert.String(script.QuoteIdent(d.Subject.Database)))
 		}
 		if d.Fix != nil {
@@ -68,9 +68,15 @@ func notShown(o analyzer.Omitted) string {
 
 // Summary is the one-line count of a run.
 func Summary(res *analyzer.Result) string {
-	return fmt.Sprintf("%s, %s in %s (%s)",
-		source.Plural(res.Count(analyzer.SeverityError), "error"), source.Plural(res.Count(analyzer.SeverityWarning), "warning"),
-		source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
+	found := source.Plural(res.Count(analyzer.SeverityError), "error") + ", " + source.Plural(res.Count(analyzer.SeverityWarning), "warning")
+	database := "database " + inert.String(script.QuoteIdent(res.Database))
+	switch {
+	case res.Database != "" && res.Files == 0:
+		return found + " in " + database
+	case res.Database != "":
+		return fmt.Sprintf("%s in %s (%s) on %s", found, source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"), database)
+	}
+	return fmt.Sprintf("%s in %s (%s)", found, source.Plural(res.Files, "file"), source.Plural(res.Statements, "statement"))
 }
 
 type errWriter struct {
@@ -118,6 +124,7 @@ type jsonSummary struct {
 	Errors   int           `json:"errors"`
 	Warnings int           `json:"warnings"`
 	NotShown []jsonOmitted `json:"not_shown,omitempty"`
+	Database string        `json:"database,omitempty"` // the live database read (check --db, db)
 }
 
 // jsonOmitted counts the findings of a rule past the limit on findings:
@@ -146,6 +153,7 @@ func WriteJSON(w io.Writer, res *analyzer.Result) error {
 			Files: res.Files, Statements: res.Statements,
 			Errors: res.Count(analyzer.SeverityError), Warnings: res.Count(analyzer.SeverityWarning),
 			NotShown: omittedJSON(res),
+			Database: res.Database,
 		},
 	}
 	for _, d := range res.Diagnostics {

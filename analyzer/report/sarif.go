@@ -151,7 +151,7 @@ func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root 
 		if idx, ok := ruleIndex[d.Rule]; ok {
 			result.RuleIndex = &idx
 		}
-		if at, ok := sarifArtifact(root.place(d.Span.File)); ok {
+		if at, ok := sarifArtifact(root.place(d.Span)); ok {
 			result.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: at,
 				Region: sarifRegion{
@@ -223,7 +223,7 @@ func sarifInsertion(d analyzer.Diagnostic, root SourceRoot) (sarifFix, bool) {
 	if d.Fix == nil {
 		return sarifFix{}, false
 	}
-	at, ok := sarifArtifact(root.place(d.Fix.After.File))
+	at, ok := sarifArtifact(root.place(d.Fix.After))
 	if !ok {
 		return sarifFix{}, false
 	}

@@ -41,7 +41,14 @@ func (s Span) To(e Span) Span {
 	return s
 }
 
-func (s Span) String() string { return fmt.Sprintf("%s:%d:%d", s.Place(), s.Line, s.Col) }
+// String is file:line:col, or the place alone for a span with no line:
+// what a live database holds.
+func (s Span) String() string {
+	if s.Line == 0 {
+		return s.Place()
+	}
+	return fmt.Sprintf("%s:%d:%d", s.Place(), s.Line, s.Col)
+}
 
 // Place names the input the span is in: the file, and in an archive the
 // entry ("backup.dump: TOC entry 215 (TABLE DATA public.users)").

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 )
 
 // TestMain lets the test binary stand in for pgseqlint, for the tests of
@@ -27,7 +29,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(run(os.Args[1:], streams{in: os.Stdin, out: os.Stdout, err: os.Stderr}))
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 // needTools skips a test when a tool the Action's scripts use is missing.

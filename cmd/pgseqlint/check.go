@@ -81,6 +81,9 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 		return failure(err)
 	}
 	defer checkOpts.Root.Close()
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/fix"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/spf13/cobra"
 )
 
@@ -97,6 +99,9 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			return failure(err)
 		}
 	}
+	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
+		return failure(err)
+	}
 	res, err := opts.inputs.check(ctx, checkOpts, opts.io)
 	if err != nil {
 		return failure(err)
@@ -104,6 +109,13 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	patch := fix.NewPatch(res, opts.static)
 	switch {
 	case inPlace:
+		// A sequence already behind in the live database of --db is not
+		// the files' to repair: there is no statement of theirs to follow.
+		for _, d := range res.Diagnostics {
+			if d.Fix != nil && d.Fix.After.Line == 0 && d.Subject != nil {
+				fmt.Fprintln(opts.io.err, inert.String(fmt.Sprintf("pgseqlint: sequence %s is already behind its keys in database %s: repair it with pgseqlint db --apply", d.Subject.Sequence, d.Subject.Database)))
+			}
+		}
 		if opts.diff {
 			err = patch.WriteDiff(opts.io.out, files)
 		}

@@ -24,6 +24,7 @@ type inputOptions struct {
 	maxInput    string
 	sourceRoot  string
 	outsideRoot bool
+	db          string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -39,6 +40,8 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "show how much of the input has been read on standard error (by default: on a terminal, for inputs over 64 MB)")
 	cmd.Flags().BoolVar(&o.noProgress, "no-progress", false, "never show progress")
 	cmd.MarkFlagsMutuallyExclusive("progress", "no-progress")
+	cmd.Flags().StringVar(&o.db, "db", "",
+		"run the script on top of the live database at `URL` (or key/value string): its tables, sequences and keys count, as if the script were restored into it")
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
 	cmd.Flags().StringVar(&o.maxInput, "max-input-bytes", "1T",

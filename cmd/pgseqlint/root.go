@@ -59,7 +59,7 @@ that fixes it.`,
 	root.SetIn(io.in)
 	root.SetOut(io.out)
 	root.SetErr(io.err)
-	root.AddCommand(newCmdCheck(io, nil), newCmdFix(io, nil), newCmdRules(io), newCmdExplain(io), newCmdVersion(io))
+	root.AddCommand(newCmdCheck(io, nil), newCmdFix(io, nil), newCmdDB(io, nil), newCmdRules(io), newCmdExplain(io), newCmdVersion(io))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return failure(err) })
 	return root
 }

@@ -26,7 +26,7 @@ func TestDeclinedReadsLeaveNothing(t *testing.T) {
 	if err := os.WriteFile(path, []byte(sql.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(Options{})
+	d := newDriver(Options{Paths: []string{path}})
 	defer d.applier.stop()
 	if err := d.runPath(context.Background(), path); err != nil {
 		t.Fatal(err)

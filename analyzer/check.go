@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"unsafe"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
@@ -40,6 +42,12 @@ type Options struct {
 	PGVersion int
 	// MaxStmtBytes caps the text kept of one statement (0: the default).
 	MaxStmtBytes int
+	// MaxInputBytes caps what decompressing one input, or one archive
+	// entry's data, may produce (0: no limit but the ratio).
+	MaxInputBytes int64
+	// MaxFindings is the most findings of one rule a run keeps, and a
+	// tenth of the most in all (0: DefaultMaxFindings).
+	MaxFindings int
 	// Layout is how a directory's files run: LayoutAuto ("" too) detects
 	// the migration tool.
 	Layout source.Layout
@@ -53,6 +61,10 @@ type Options struct {
 	// Reference reads every statement with the parser, on one core: the
 	// plain way the fast paths are held to (tests and benchmarks).
 	Reference bool
+	// Root is the project root: inputs, the files they include, migration
+	// files and archive members are read only inside it (nil: the
+	// deepest directory that holds every path, see source.DefaultRootDir).
+	Root *source.Root
 	// Database, when set, is the model of the live database the script
 	// runs on top of (check --db), read from its catalogs: its tables,
 	// sequences and keys count as the script's own. Without Paths, the
@@ -63,8 +75,14 @@ type Options struct {
 // Result is what a run found.
 type Result struct {
 	Diagnostics []Diagnostic // in input order
-	Files       int
-	Statements  int
+	// Omitted are the findings past the limits (Options.MaxFindings):
+	// counted, not shown.
+	Omitted []Omitted
+	// Read names the files read, in order (standard input as
+	// source.StdinName): fix writes over none of them.
+	Read       []string
+	Files      int
+	Statements int
 	// UnknownTables counts the tables rows were loaded into that the
 	// script never creates: what they hold could not be checked.
 	UnknownTables int
@@ -73,7 +91,8 @@ type Result struct {
 	Database string
 }
 
-// Count returns the number of diagnostics at the given severity.
+// Count returns the number of findings at the given severity, those not
+// shown among them.
 func (r *Result) Count(sev Severity) int {
 	n := 0
 	for _, d := range r.Diagnostics {
@@ -81,19 +100,60 @@ func (r *Result) Count(sev Severity) int {
 			n++
 		}
 	}
+	for _, o := range r.Omitted {
+		if o.Severity == sev {
+			n += o.Count
+		}
+	}
+	return n
+}
+
+// Reaches reports whether a finding, shown or not, is at or above the
+// severity.
+func (r *Result) Reaches(sev Severity) bool {
+	return r.Count(SeverityError) > 0 && sev <= SeverityError || r.Count(SeverityWarning) > 0 && sev <= SeverityWarning
+}
+
+// NotShown is the number of findings past the limits.
+func (r *Result) NotShown() int {
+	n := 0
+	for _, o := range r.Omitted {
+		n += o.Count
+	}
 	return n
 }
 
 // Inputs returns the scripts a path of the command line stands for, in the
 // order they run.
 func (o *Options) Inputs(path string) ([]source.Input, error) {
-	return source.Inputs(path, source.Options{Stdin: o.Stdin, StdinName: o.StdinName, Layout: o.Layout, Verbose: o.Verbose})
+	if err := o.openRoot(); err != nil {
+		return nil, err
+	}
+	return source.Inputs(path, source.Options{Stdin: o.Stdin, StdinName: o.StdinName, Layout: o.Layout, Verbose: o.Verbose, Root: o.Root})
+}
+
+// openRoot opens the default project root when none was given.
+func (o *Options) openRoot() error {
+	if o.Root != nil {
+		return nil
+	}
+	dir, err := source.DefaultRootDir(append(slices.Clip(o.Schema), o.Paths...))
+	if err == nil {
+		o.Root, err = source.NewRoot(dir, false)
+	}
+	return err
 }
 
 // Check reads the script and runs the rules over it.
 func Check(ctx context.Context, opts Options) (*Result, error) {
 	if _, err := source.ParseLayout(string(opts.Layout)); err != nil {
 		return nil, err
+	}
+	if opts.Root == nil {
+		if err := opts.openRoot(); err != nil {
+			return nil, err
+		}
+		defer opts.Root.Close()
 	}
 	d := newDriver(opts)
 	defer d.applier.stop()
@@ -107,8 +167,10 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// The script's end ends its session.
 	d.current.EndSession()
+	d.ignoreIndex()
 	d.finish()
-	d.applyIgnores()
+	d.silenceWholeFile()
+	d.judgeIgnores()
 	if len(d.order) == 1 && d.order[0].Origin() == nil {
 		// One database: naming it says nothing, unless it is a live one.
 		for _, diag := range d.diags {
@@ -119,7 +181,11 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 	}
 	d.fillSources()
 	d.sortDiagnostics()
-	res := &Result{Diagnostics: d.diags, Files: d.files, Statements: d.statements}
+	read := make([]string, len(d.fileOrder))
+	for name, i := range d.fileOrder {
+		read[i] = name
+	}
+	res := &Result{Diagnostics: d.diags, Omitted: d.omissions(), Read: read, Files: d.files, Statements: d.statements}
 	if opts.Database != nil {
 		res.Database = opts.Database.Database
 	}
@@ -130,7 +196,7 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 }
 
 func newDriver(opts Options) *driver {
-	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, silenced: map[string]bool{}, rereadable: map[string]bool{}}
+	d := &driver{opts: opts, fileOrder: map[string]int{}, catalogs: map[string]*catalog.Catalog{}, silenced: map[string]bool{}, rereadable: map[string]bool{}, kept: map[string]int{}}
 	d.pass.report, d.pass.opts = d.report, &d.opts
 	// The script starts in the live database when there is one, known by
 	// its name to \connect.
@@ -150,13 +216,23 @@ func newDriver(opts Options) *driver {
 // driver runs a script: it splits it, parses each statement, applies it to
 // the catalog of the database it runs in, and calls the rules.
 type driver struct {
-	opts      Options
-	catalogs  map[string]*catalog.Catalog
-	order     []*catalog.Catalog
-	current   *catalog.Catalog
-	clock     catalog.Clock
-	diags     []Diagnostic
-	ignores   []*Ignore
+	opts     Options
+	catalogs map[string]*catalog.Catalog
+	order    []*catalog.Catalog
+	current  *catalog.Catalog
+	clock    catalog.Clock
+	diags    []Diagnostic
+	// kept counts the findings kept, by rule and in all; omitted those
+	// past the limits, by file, rule and severity.
+	kept    map[string]int
+	keptAll int
+	omitted map[omitKey]int
+	ignores []*Ignore
+	// reporting is the script whose statement's rules are running: their
+	// findings wait there for the comments that may silence them.
+	reporting *ignoreReader
+	// index holds every comment, once the script is read.
+	index     *ignoreIndex
 	fileOrder map[string]int
 	keep      catalog.KeepCache
 	// inserts is the fast path's arena for INSERTs the lexer read; applier
@@ -176,6 +252,9 @@ type driver struct {
 	// including is the chain of files being read, the outermost first:
 	// \i and \ir add to it.
 	including []includeFrame
+	// includes counts the files \i and \ir read; nested is how many of
+	// them are being read.
+	includes, nested int
 
 	files, statements int
 }
@@ -201,6 +280,10 @@ func (d *driver) runPath(ctx context.Context, path string) error {
 			d.silenced[in.Name] = true
 			in.Note += " (excluded: it runs, its findings are silenced)"
 		}
+		if in.Refused != nil {
+			d.refuse(script.Span{File: in.Name, Line: 1, Col: 1, CharCol: 1, EndLine: 1, EndCol: 1, EndCharCol: 1}, in.Refused)
+			continue
+		}
 		if err := d.runInput(ctx, in); err != nil {
 			return err
 		}
@@ -219,7 +302,7 @@ func (d *driver) readFile(name, note string, read func() error) error {
 		note += " (schema: DDL only)"
 	}
 	if d.opts.Verbose != nil {
-		fmt.Fprintf(d.opts.Verbose, "  read %s%s\n", name, note)
+		fmt.Fprintf(d.opts.Verbose, "  read %s\n", inert.String(name+note))
 	}
 	if _, seen := d.fileOrder[name]; !seen {
 		d.fileOrder[name] = len(d.fileOrder)
@@ -248,7 +331,7 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 	if !d.opts.Reference && !d.schema {
 		sp.ReadInsert = d.readInsert
 	}
-	ignores := &ignoreReader{ignores: &d.ignores}
+	ignores := &ignoreReader{ignores: &d.ignores, decide: d.hold}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -298,6 +381,11 @@ type exec struct {
 	catalog.Exec
 	c    *catalog.Catalog
 	stmt *script.Stmt
+	// unquoted is set for a statement of an included file that is not SQL
+	// pgseqlint could read (it did not parse, or is too long): its
+	// findings quote none of its text. Whoever wrote the \i chose the
+	// file, which may be no SQL of the project's at all.
+	unquoted bool
 }
 
 // begin starts running a statement: it moves the clock and readies the
@@ -324,7 +412,10 @@ func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *ignoreReader) {
 	d.exec.c.Finished(&d.exec.Exec, false)
 	if !d.schema {
+		outer := d.reporting
+		d.reporting = ignores
 		d.runRules(st)
+		d.reporting = outer
 	}
 	ignores.statement(directives, st.Span, d.exec.Site.Through.End)
 }
@@ -332,6 +423,7 @@ func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *igno
 // tooLong notes a statement longer than the splitter keeps, which is read
 // past unparsed, with its COPY rows if it has any.
 func (d *driver) tooLong(x *exec, sp *script.Splitter) error {
+	x.unquoted = d.nested > 0
 	x.Report(&catalog.StatementTooLong{Size: x.stmt.Size, Limit: sp.MaxStmtBytes})
 	if x.stmt.CopyIn {
 		_, err := sp.CopyData(nil)
@@ -366,6 +458,7 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 	}
 	stmts, err := pgparse.Parse(text)
 	if err != nil {
+		x.unquoted = d.nested > 0
 		x.Fail(d.syntaxError(st, err))
 		if st.CopyIn {
 			// psql would read the rows as SQL; they are still data.
@@ -409,7 +502,7 @@ func (d *driver) copyIn(x *exec, sp *script.Splitter, cp *ast.Copy) error {
 }
 
 func (d *driver) syntaxError(st *script.Stmt, err error) *catalog.SyntaxError {
-	se := &catalog.SyntaxError{Message: err.Error(), Span: st.Span}
+	se := &catalog.SyntaxError{Message: clipToken(err.Error()), Span: st.Span}
 	var perr *pgparse.SyntaxError
 	if errors.As(err, &perr) && perr.Offset >= 0 && perr.Offset <= len(st.Text) {
 		se.Span = st.At(perr.Offset)
@@ -430,11 +523,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 		}
 		d.current.NewSession()
 	case "i", "include", "ir", "include_relative":
-		err := d.include(ctx, x, name, args)
-		// The file's statements ran as statements of their own, with the
-		// exec x: what they did is not what the \i did.
-		x.Events = x.Events[:0]
-		return err
+		return d.include(ctx, x, name, args)
 	case "copy":
 		if d.schema {
 			return nil // data: a schema is read for its DDL only
@@ -478,12 +567,6 @@ func (d *driver) finish() {
 	}
 }
 
-func (d *driver) report(diag Diagnostic) {
-	if !d.silenced[diag.Span.File] {
-		d.diags = append(d.diags, diag)
-	}
-}
-
 // fillSources reads back, from the files, the first lines of the
 // statements that findings point at and that were not kept while reading.
 func (d *driver) fillSources() {
@@ -500,7 +583,7 @@ func (d *driver) fillSources() {
 		}
 		f, ok := files[diag.Span.File]
 		if !ok {
-			f, _ = os.Open(diag.Span.File)
+			f, _ = d.opts.Root.Open(diag.Span.File)
 			files[diag.Span.File] = f
 		}
 		if f == nil {

@@ -62,6 +62,17 @@ type RuleSetting struct {
 	Severity Severity
 }
 
+// maxConfigBytes bounds the configuration file: a few rules and globs.
+const maxConfigBytes = 1 << 20
+
+// absolute makes a path absolute, as filepath.Abs does, or leaves it.
+func absolute(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
 // FindConfig looks for ConfigFile (or .pgseqlint.yml) in dir and the
 // directories above it; it returns "" when there is none, and an error
 // when a directory holds both. The path it returns starts with dir, so
@@ -76,12 +87,24 @@ func FindConfig(dir string) (string, error) {
 		for _, name := range []string{ConfigFile, configFileYML} {
 			path := filepath.Join(dir, name)
 			info, err := os.Stat(path)
-			if err == nil && !info.IsDir() {
-				found = append(found, path)
-			}
 			if err != nil && !errors.Is(err, os.ErrNotExist) {
 				return "", source.PathError(path, err)
 			}
+			if err != nil || info.IsDir() {
+				continue
+			}
+			// A file the repository holds may be a link: one that leads
+			// out of its directory (to /proc/self/environ, whose lines
+			// errors would quote) is not the project's configuration.
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return "", source.PathError(path, err)
+			}
+			real, _ := filepath.EvalSymlinks(abs)
+			if !source.Within(abs, absolute(target)) && !source.Within(real, absolute(target)) {
+				return "", fmt.Errorf("%s: leads to %s, outside its directory: not read", path, target)
+			}
+			found = append(found, path)
 		}
 		switch len(found) {
 		case 1:
@@ -100,9 +123,9 @@ func FindConfig(dir string) (string, error) {
 // LoadConfig reads a configuration file. Rule names are checked against
 // known; an unknown key or rule name is an error that says where it is.
 func LoadConfig(path string, known []*Rule) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, maxConfigBytes)
 	if err != nil {
-		return nil, source.PathError(path, err)
+		return nil, err
 	}
 	cfg := &Config{Path: path, Rules: map[string]RuleSetting{}}
 	var doc yaml.Node
@@ -277,10 +300,10 @@ func (r *configReader) percentage(n *yaml.Node) (float64, error) {
 var sizeUnits = []struct {
 	suffix string
 	shift  int
-}{{"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"KB", 10}, {"MB", 20}, {"GB", 30}, {"K", 10}, {"M", 20}, {"G", 30}}
+}{{"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"TiB", 40}, {"KB", 10}, {"MB", 20}, {"GB", 30}, {"TB", 40}, {"K", 10}, {"M", 20}, {"G", 30}, {"T", 40}}
 
-// ParseSize reads a number of bytes, with an optional suffix K, M or G
-// (KiB, MiB, GiB and KB, MB, GB alike: powers of 1024).
+// ParseSize reads a number of bytes, with an optional suffix K, M, G or T
+// (KiB, MiB, GiB, TiB and KB, MB, GB, TB alike: powers of 1024).
 func ParseSize(s string) (int64, error) {
 	digits, shift := strings.TrimSpace(s), 0
 	for _, u := range sizeUnits {

@@ -159,12 +159,12 @@ func TestExcluded(t *testing.T) {
 }
 
 func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"0": 0, "4096": 4096, "64K": 64 << 10, "64KB": 64 << 10, "64MiB": 64 << 20, " 1G ": 1 << 30, "2GiB": 2 << 30} {
+	for in, want := range map[string]int64{"0": 0, "4096": 4096, "64K": 64 << 10, "64KB": 64 << 10, "64MiB": 64 << 20, " 1G ": 1 << 30, "2GiB": 2 << 30, "1T": 1 << 40} {
 		if got, err := ParseSize(in); err != nil || got != want {
 			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "K", "-1", "1.5M", "64T", "9223372036854775807K"} {
+	for _, in := range []string{"", "K", "-1", "1.5M", "64P", "9223372036854775807K"} {
 		if got, err := ParseSize(in); err == nil {
 			t.Errorf("ParseSize(%q) = %d, want an error", in, got)
 		}

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
@@ -92,34 +94,63 @@ func (ig *Ignore) readRules(s string) string {
 }
 
 // ignoreReader attaches the ignore comments of one script to the
-// statements they stand next to, as the statements stream past. A comment
-// at the end of a statement's first line is read only with the next
-// statement, so each statement is kept until then.
+// statements they stand next to, as the statements stream past, and
+// decides the findings of each statement once its comments are known. A
+// comment at the end of a statement's first line is read only with the
+// next statement, so each statement's findings wait until then.
 type ignoreReader struct {
 	ignores *[]*Ignore
+	// decide takes a statement's findings that no comment placed on the
+	// statement silences.
+	decide func(Diagnostic)
 	// prev is the last statement (when hasPrev): its span and the end of
 	// its rows.
 	prev    script.Span
 	prevEnd int64
 	hasPrev bool
+	// The comments placed on the statement being read and on the last
+	// one, and their findings: waiting are those of the statement being
+	// read, reported before its comments are read.
+	placed, prevPlaced   []*Ignore
+	waiting, prevWaiting []Diagnostic
 }
 
 // statement takes the comments read up to and including st, whose rows
-// (for a COPY) end at end.
+// (for a COPY) end at end, and decides the findings of the statement
+// before it.
 func (r *ignoreReader) statement(comments []script.Comment, st script.Span, end int64) {
+	r.placed = nil
 	above := r.read(comments, &st, end)
 	// Comments on the lines right above the statement, one after another,
 	// speak of it.
 	line := st.Line - 1
 	for i := len(above) - 1; i >= 0 && above[i].Span.Line == line; i-- {
-		above[i].place(st.Start, end)
+		r.place(above[i], st.Start, end, false)
 		line--
 	}
+	r.flush()
 	r.prev, r.prevEnd, r.hasPrev = st, end, true
+	r.prevPlaced, r.prevWaiting, r.placed, r.waiting = r.placed, r.waiting, nil, nil
 }
 
-// end takes the comments read after the last statement.
-func (r *ignoreReader) end(comments []script.Comment) { r.read(comments, nil, 0) }
+// end takes the comments read after the last statement, and decides its
+// findings.
+func (r *ignoreReader) end(comments []script.Comment) {
+	r.read(comments, nil, 0)
+	r.flush()
+	r.prevPlaced = nil
+}
+
+// flush decides the findings of the last statement, whose comments are
+// all placed now.
+func (r *ignoreReader) flush() {
+	for _, d := range r.prevWaiting {
+		if !silencedBy(r.prevPlaced, &d) {
+			r.decide(d)
+		}
+	}
+	r.prevWaiting = nil
+}
 
 // read parses the comments and places those at the end of a statement's
 // first line: st's, or the previous statement's. It returns the others,
@@ -131,11 +162,15 @@ func (r *ignoreReader) read(comments []script.Comment, st *script.Span, end int6
 		switch {
 		case ig.WholeFile || ig.Malformed != "":
 		case st != nil && c.Span.Start >= st.Start:
-			ig.placeAtEndOfFirstLine(*st, end)
+			if ig.Span.Line == st.Line {
+				r.place(ig, st.Start, end, false)
+			}
 		case r.hasPrev && c.Span.Start >= r.prev.End && c.Span.Line == r.prev.EndLine:
 			// After the previous statement, on the line where it ends:
 			// psql reads it only with the next one.
-			ig.placeAtEndOfFirstLine(r.prev, r.prevEnd)
+			if ig.Span.Line == r.prev.Line {
+				r.place(ig, r.prev.Start, r.prevEnd, true)
+			}
 		default:
 			above = append(above, ig)
 		}
@@ -143,14 +178,27 @@ func (r *ignoreReader) read(comments []script.Comment, st *script.Span, end int6
 	return above
 }
 
-func (ig *Ignore) placeAtEndOfFirstLine(st script.Span, end int64) {
-	if ig.Span.Line == st.Line {
-		ig.place(st.Start, end)
+// place makes ig silence the findings in [start, end): those of the
+// statement being read, or of the last one.
+func (r *ignoreReader) place(ig *Ignore, start, end int64, onPrev bool) {
+	ig.Placed, ig.start, ig.end = true, start, end
+	if onPrev {
+		r.prevPlaced = append(r.prevPlaced, ig)
+	} else {
+		r.placed = append(r.placed, ig)
 	}
 }
 
-func (ig *Ignore) place(start, end int64) {
-	ig.Placed, ig.start, ig.end = true, start, end
+// silencedBy reports whether any of the comments silences d; every one
+// that does counts it, so that none of them is superfluous.
+func silencedBy(ignores []*Ignore, d *Diagnostic) bool {
+	silenced := false
+	for _, ig := range ignores {
+		if ig.covers(d) {
+			silenced = true
+		}
+	}
+	return silenced
 }
 
 // covers reports whether the ignore comment silences a finding of that
@@ -171,33 +219,133 @@ func (ig *Ignore) covers(d *Diagnostic) bool {
 	return false
 }
 
-// silence drops the diagnostics that ignore comments silence, and notes on
-// each comment which of its rules are known, ran, and silenced something.
-func silence(diags []Diagnostic, ignores []*Ignore, ran, known []*Rule) []Diagnostic {
-	if len(ignores) == 0 {
-		return diags
-	}
+// ignoreIndex finds the comments that may silence a finding reported once
+// the script is read (a rule's Finish): by file, the statement comments
+// sorted by where their statements start, and the whole-file comments by
+// the rules they name. Matching a finding costs a search, not a pass over
+// every comment.
+type ignoreIndex struct {
+	files map[string]*fileIgnores
+}
+
+type fileIgnores struct {
+	scoped []*Ignore // by start
+	// reach[i] is the largest end among scoped[:i+1]: a search walks back
+	// only while a statement before may still reach the finding.
+	reach []int64
+	whole map[string][]*Ignore // by rule name
+}
+
+func newIgnoreIndex(ignores []*Ignore) *ignoreIndex {
+	x := &ignoreIndex{files: map[string]*fileIgnores{}}
 	for _, ig := range ignores {
-		for i := range ig.Rules {
-			ig.Rules[i].Known = ruleNamed(known, ig.Rules[i].Name) != nil
-			ig.Rules[i].Ran = ruleNamed(ran, ig.Rules[i].Name) != nil
+		if !ig.Placed || ig.Malformed != "" {
+			continue
 		}
-	}
-	kept := diags[:0]
-	for _, d := range diags {
-		silenced := false
-		for _, ig := range ignores {
-			// Every comment that covers the finding counts it: none of them
-			// is superfluous.
-			if ig.covers(&d) {
-				silenced = true
+		f := x.files[ig.Span.File]
+		if f == nil {
+			f = &fileIgnores{whole: map[string][]*Ignore{}}
+			x.files[ig.Span.File] = f
+		}
+		if !ig.WholeFile {
+			f.scoped = append(f.scoped, ig)
+			continue
+		}
+		for _, r := range ig.Rules {
+			if !slices.Contains(f.whole[r.Name], ig) {
+				f.whole[r.Name] = append(f.whole[r.Name], ig)
 			}
 		}
-		if !silenced {
-			kept = append(kept, d)
+	}
+	for _, f := range x.files {
+		slices.SortStableFunc(f.scoped, func(a, b *Ignore) int { return cmp.Compare(a.start, b.start) })
+		f.reach = make([]int64, len(f.scoped))
+		for i, ig := range f.scoped {
+			f.reach[i] = ig.end
+			if i > 0 {
+				f.reach[i] = max(ig.end, f.reach[i-1])
+			}
 		}
 	}
-	return kept
+	return x
+}
+
+// scoped reports whether a statement comment silences d, counting it.
+func (x *ignoreIndex) scoped(d *Diagnostic) bool {
+	f := x.files[d.Span.File]
+	if f == nil {
+		return false
+	}
+	silenced := false
+	i, _ := slices.BinarySearchFunc(f.scoped, d.Span.Start, func(ig *Ignore, at int64) int {
+		if ig.start <= at {
+			return -1
+		}
+		return 1
+	})
+	for i--; i >= 0 && f.reach[i] > d.Span.Start; i-- {
+		if f.scoped[i].covers(d) {
+			silenced = true
+		}
+	}
+	return silenced
+}
+
+// wholeFile returns the whole-file comments that silence rule in file.
+func (x *ignoreIndex) wholeFile(file, rule string) []*Ignore {
+	if f := x.files[file]; f != nil {
+		return f.whole[rule]
+	}
+	return nil
+}
+
+// silenceWholeFile drops the findings kept and counts the findings not
+// shown that whole-file comments silence, counting them on the comments;
+// then it notes on each comment which of its rules are known and ran.
+func (d *driver) silenceWholeFile() {
+	x := d.ignoreIndex()
+	kept := d.diags[:0]
+	for _, diag := range d.diags {
+		if !x.silenceWhole(diag.Span.File, diag.Rule, 1) {
+			kept = append(kept, diag)
+		}
+	}
+	d.diags = kept
+	for key, n := range d.omitted {
+		if x.silenceWhole(key.file, key.rule, n) {
+			delete(d.omitted, key)
+		}
+	}
+	known := d.opts.known()
+	for _, ig := range d.ignores {
+		for i := range ig.Rules {
+			ig.Rules[i].Known = ruleNamed(known, ig.Rules[i].Name) != nil
+			ig.Rules[i].Ran = ruleNamed(d.opts.Rules, ig.Rules[i].Name) != nil
+		}
+	}
+}
+
+// silenceWhole counts n findings of rule in file on the whole-file
+// comments that silence them, and reports whether there are any.
+func (x *ignoreIndex) silenceWhole(file, rule string, n int) bool {
+	ignores := x.wholeFile(file, rule)
+	for _, ig := range ignores {
+		for i := range ig.Rules {
+			if ig.Rules[i].Name == rule {
+				ig.Rules[i].Silenced += n
+				break
+			}
+		}
+	}
+	return len(ignores) > 0
+}
+
+// ignoreIndex indexes the comments read, once the script is read.
+func (d *driver) ignoreIndex() *ignoreIndex {
+	if d.index == nil {
+		d.index = newIgnoreIndex(d.ignores)
+	}
+	return d.index
 }
 
 func ruleNamed(rules []*Rule, name string) *Rule {
@@ -217,13 +365,18 @@ func (o *Options) known() []*Rule {
 	return o.Known
 }
 
-// applyIgnores drops the findings that ignore comments silence, then hands
-// the comments to the rules that judge them.
-func (d *driver) applyIgnores() {
-	d.diags = silence(d.diags, d.ignores, d.opts.Rules, d.opts.known())
+// judgeIgnores hands the comments to the rules that judge them, once they
+// have silenced what they silence; what those rules find, no comment
+// silences.
+func (d *driver) judgeIgnores() {
+	report := func(diag Diagnostic) {
+		if !d.silenced[diag.Span.File] {
+			d.hold(diag)
+		}
+	}
 	for _, r := range d.opts.Rules {
 		if r.Ignores != nil {
-			r.Ignores(&Pass{Rule: r, opts: &d.opts, report: d.report}, d.ignores)
+			r.Ignores(&Pass{Rule: r, opts: &d.opts, report: report}, d.ignores)
 		}
 	}
 }

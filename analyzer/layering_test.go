@@ -15,21 +15,23 @@ const module = "github.com/pgseqlint/pgseqlint"
 // module it may import. Dependencies run one way, from the commands and
 // the rules down to source, and pgparse is the one seam to pg_query.
 var layers = map[string][]string{
-	"cmd/pgseqlint":         {"analyzer", "analyzer/source", "analyzer/script", "analyzer/report", "analyzer/fix", "analyzer/livedb", "rules"},
+	"cmd/pgseqlint":         {"analyzer", "analyzer/source", "analyzer/script", "analyzer/report", "analyzer/fix", "analyzer/livedb", "analyzer/inert", "rules"},
 	"cmd/pgseqlint-gendump": {"analyzer", "analyzer/dumpgen"},
 	"rules":                 {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/fix"},
-	"analyzer/report":       {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source"},
+	"analyzer/report":       {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/inert"},
 	"analyzer/livedb":       {"analyzer/fix", "analyzer/catalog", "analyzer/script", "analyzer/ast"},
-	"analyzer/fix":          {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source"},
-	"analyzer":              {"analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/ast", "analyzer/pgparse", "analyzer/decompress", "analyzer/pgarchive"},
+	"analyzer/fix":          {"analyzer", "analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/inert"},
+	"analyzer":              {"analyzer/catalog", "analyzer/script", "analyzer/source", "analyzer/ast", "analyzer/pgparse", "analyzer/decompress", "analyzer/pgarchive", "analyzer/inert"},
 	"analyzer/catalog":      {"analyzer/script", "analyzer/ast", "analyzer/pgparse"},
-	"analyzer/script":       {"analyzer/source", "analyzer/ast", "analyzer/pgparse"},
-	"analyzer/source":       {"analyzer/decompress", "analyzer/pgarchive"},
+	"analyzer/script":       {"analyzer/source", "analyzer/ast", "analyzer/pgparse", "analyzer/inert"},
+	"analyzer/source":       {"analyzer/decompress", "analyzer/pgarchive", "analyzer/inert"},
 	"analyzer/pgarchive":    {"analyzer/decompress"},
 	"analyzer/decompress":   {},
 	"analyzer/pgparse":      {"analyzer/ast"},
 	"analyzer/ast":          {},
 	"analyzer/dumpgen":      {},
+	// Everything printed passes through inert, which imports nothing.
+	"analyzer/inert": {},
 	// Packages for tests only: no other code imports them.
 	"analyzer/checktest":             {"analyzer", "rules"},
 	"analyzer/golden":                {},

@@ -17,7 +17,7 @@ import (
 // read runs an input in whatever form it comes: plain SQL, compressed, or a
 // pg_dump archive.
 func (d *driver) read(ctx context.Context, in source.Input) error {
-	st, err := source.Open(in, d.opts.Progress)
+	st, err := source.Open(in, d.opts.Progress, d.opts.MaxInputBytes)
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,13 @@ func (d *driver) runArchive(ctx context.Context, name string, a *pgarchive.Archi
 		var data io.ReadCloser
 		if step.Data {
 			var err error
-			if data, err = a.Data(e); err != nil {
+			data, err = a.Data(e)
+			var refused *source.RefusedError
+			if errors.As(err, &refused) {
+				d.refuse(script.Span{File: name, Entry: e.Label(), Line: 1, Col: 1, CharCol: 1, EndLine: 1, EndCol: 1, EndCharCol: 1}, refused)
+				data, err = nil, nil
+			}
+			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
 			if step.DataDefn {

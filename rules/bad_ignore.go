@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // BadIgnore reports ignore comments that cannot be honoured: without a
@@ -30,8 +31,11 @@ INSERT INTO users VALUES (1, 'ada');`,
 	},
 	Ignores: func(pass *analyzer.Pass, ignores []*analyzer.Ignore) {
 		for _, ig := range ignores {
+			// The comment's first 200 bytes: a comment that names
+			// thousands of rules is not repeated whole for each.
+			source := script.FirstLine([]byte("-- " + ig.Text))
 			report := func(format string, args ...any) {
-				pass.Report(analyzer.Diagnostic{Span: ig.Span, Source: "-- " + ig.Text, Message: fmt.Sprintf(format, args...)})
+				pass.Report(analyzer.Diagnostic{Span: ig.Span, Source: source, Message: fmt.Sprintf(format, args...)})
 			}
 			if ig.Malformed != "" {
 				report("%s", ig.Malformed)
@@ -48,7 +52,7 @@ INSERT INTO users VALUES (1, 'ada');`,
 			for _, r := range ig.Rules {
 				switch {
 				case !r.Known:
-					report("ignore comment names %s", analyzer.UnknownRule(pass.KnownRules(), r.Name))
+					report("ignore comment names %s", analyzer.UnknownRule(pass.KnownRules(), clip(r.Name)))
 				case r.Ran && r.Silenced == 0:
 					idle = append(idle, r.Name)
 				}
@@ -58,8 +62,17 @@ INSERT INTO users VALUES (1, 'ada');`,
 				if ig.WholeFile {
 					where = "this file"
 				}
-				report("ignore comment silences nothing: %s has no %s finding", where, strings.Join(idle, " or "))
+				report("ignore comment silences nothing: %s has no %s finding", where, clip(strings.Join(idle, " or ")))
 			}
 		}
 	},
+}
+
+// clip cuts a rule name read from a comment, which may be of any length,
+// for a message.
+func clip(name string) string {
+	if len(name) <= 64 {
+		return name
+	}
+	return name[:64] + "…"
 }

@@ -17,6 +17,7 @@ func All() []*analyzer.Rule {
 		SyntaxError,
 		MalformedCopy,
 		StatementTooLong,
+		OutsideRoot,
 		BadIgnore,
 		PermissionDenied,
 	}

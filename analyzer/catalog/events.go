@@ -47,6 +47,14 @@ type CopyProblem struct {
 	Unterminated bool
 }
 
+// FileRefused is a file that is not read: a path given, a file a \i names,
+// a migration file or an archive member that lies outside the project
+// root (after its links are followed), or that is not a regular file.
+type FileRefused struct {
+	Span    script.Span
+	Message string
+}
+
 // StatementFailed is a statement the server would reject for a reason
 // that no other event describes (a setval out of bounds, an unknown column).
 type StatementFailed struct {
@@ -66,4 +74,5 @@ func (*MissingSequence) event()  {}
 func (*IdentityOverride) event() {}
 func (*CopyProblem) event()      {}
 func (*StatementFailed) event()  {}
+func (*FileRefused) event()      {}
 func (*Unverifiable) event()     {}

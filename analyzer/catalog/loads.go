@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -539,10 +540,12 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 		// sequence value. Integer columns reject anything else.
 		if col.Kind != KindNumeric && (st.Invalid > 0 || st.Decimals > 0) {
 			if st.Invalid == 0 {
-				st.FirstInvalid = "(a number with a fraction)"
+				st.InvalidWhy = "a number with a fraction"
 			}
 			x.failed = true
-			x.Report(&CopyProblem{Span: end.Span, Message: "invalid input syntax for type " + col.Kind.String() + ": " + script.QuoteLiteral(st.FirstInvalid)})
+			// Which column and why, never the value: a row's data is not
+			// for a CI log.
+			x.Report(&CopyProblem{Span: end.Span, Message: fmt.Sprintf("invalid input syntax for type %s in column %s: %s", col.Kind, col.QualifiedName(), st.InvalidWhy)})
 			return
 		}
 		f.Stats[i].Invalid = 0

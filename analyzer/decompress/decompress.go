@@ -73,14 +73,56 @@ func Detect(head []byte) Method {
 	return None
 }
 
-// maxZstdWindow refuses zstd frames that ask for a larger window than
-// `zstd --long` writes (128 MiB), so that a damaged header cannot make the
-// reader allocate gigabytes.
-const maxZstdWindow = 128 << 20
+// maxWindow refuses zstd frames that ask for a larger window than `zstd
+// --long` writes (128 MiB), and xz blocks that ask for a larger dictionary,
+// so that a damaged or hostile header cannot make the reader allocate
+// gigabytes.
+const maxWindow = 128 << 20
 
-// NewReader decompresses r. Errors from the returned reader are *Error
-// values that say where in r the data went wrong.
-func NewReader(m Method, r io.Reader) (io.ReadCloser, error) {
+// Past ratioFloor bytes of output, data that comes out more than maxRatio
+// times the size it went in is a bomb, not a dump: gzip cannot reach that
+// ratio, and real dumps stay far below it whatever the format (SQL text
+// compresses 5 to 20 times; runs of one byte much more).
+const (
+	maxRatio   = 1000
+	ratioFloor = 64 << 20
+)
+
+// WindowError is compressed data whose header asks for a window (a zstd
+// frame) or a dictionary (an xz block) larger than maxWindow: it is not
+// decompressed.
+type WindowError struct {
+	Method Method
+	Size   int64
+}
+
+func (e *WindowError) Error() string {
+	return fmt.Sprintf("%s data asks for a window of %d bytes, more than %d (xz -9 and zstd --long use 64 and 128 MiB): not read", e.Method, e.Size, maxWindow)
+}
+
+// LimitError is decompressed data that grows past a limit: the run stops
+// rather than decompress it.
+type LimitError struct {
+	Method Method
+	// Out and In are the bytes that had come out, and gone in, when it
+	// stopped.
+	Out, In int64
+	// Limit is the most one input may produce (--max-input-bytes); 0 when
+	// the ratio was passed.
+	Limit int64
+}
+
+func (e *LimitError) Error() string {
+	if e.Limit > 0 {
+		return fmt.Sprintf("%s data expands past %d bytes (--max-input-bytes): stopped", e.Method, e.Limit)
+	}
+	return fmt.Sprintf("%s data expands more than %d times: %d bytes from %d, stopped", e.Method, maxRatio, e.Out, e.In)
+}
+
+// NewReader decompresses r, producing at most limit bytes (0: no limit
+// but the ratio). Errors from the returned reader are *Error values that
+// say where in r the data went wrong, or a *LimitError.
+func NewReader(m Method, r io.Reader, limit int64) (io.ReadCloser, error) {
 	cr := &countingReader{r: bufio.NewReader(r)}
 	var (
 		dec io.Reader
@@ -100,14 +142,14 @@ func NewReader(m Method, r io.Reader) (io.ReadCloser, error) {
 		dec, end = z, func() { z.Close() }
 	case Zstd:
 		var z *zstd.Decoder
-		z, err = zstd.NewReader(cr, zstd.WithDecoderMaxWindow(maxZstdWindow), zstd.WithDecoderConcurrency(1))
+		z, err = zstd.NewReader(cr, zstd.WithDecoderMaxWindow(maxWindow), zstd.WithDecoderConcurrency(1))
 		dec, end = z, func() { z.Close() }
 	case LZ4:
 		dec = lz4.NewReader(cr)
 	case Bzip2:
 		dec = bzip2.NewReader(cr)
 	case Xz:
-		dec, err = xz.NewReader(cr)
+		dec, err = xz.NewReader(newXzGuard(cr))
 	default:
 		return nil, fmt.Errorf("unknown compression method %d", m)
 	}
@@ -115,9 +157,13 @@ func NewReader(m Method, r io.Reader) (io.ReadCloser, error) {
 		if cr.err != nil {
 			return nil, cr.err // the input failed, not the data
 		}
+		var we *WindowError
+		if errors.As(err, &we) {
+			return nil, we
+		}
 		return nil, &Error{Method: m, Offset: cr.n, Err: err}
 	}
-	return &reader{method: m, in: cr, dec: dec, end: end}, nil
+	return &reader{method: m, in: cr, dec: dec, end: end, limit: limit}, nil
 }
 
 // Error is compressed data that cannot be read: damaged or cut short.
@@ -143,6 +189,8 @@ type reader struct {
 	dec    io.Reader
 	end    func()
 	err    error
+	// out counts the bytes produced, against limit and the ratio.
+	out, limit int64
 }
 
 func (r *reader) Read(p []byte) (int, error) {
@@ -150,9 +198,21 @@ func (r *reader) Read(p []byte) (int, error) {
 		return 0, r.err
 	}
 	n, err := r.dec.Read(p)
+	r.out += int64(n)
+	switch {
+	case r.limit > 0 && r.out > r.limit:
+		r.err = &LimitError{Method: r.method, Out: r.out, In: r.in.n, Limit: r.limit}
+		return 0, r.err
+	case r.out > ratioFloor && r.out > maxRatio*r.in.n:
+		r.err = &LimitError{Method: r.method, Out: r.out, In: r.in.n}
+		return 0, r.err
+	}
 	if err != nil && err != io.EOF {
 		var already *Error
-		if !errors.As(err, &already) {
+		var we *WindowError
+		if errors.As(err, &we) {
+			err = we
+		} else if !errors.As(err, &already) {
 			if r.in.err != nil {
 				// The compressed input itself failed: say so as it is.
 				err = r.in.err

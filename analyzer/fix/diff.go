@@ -3,6 +3,8 @@ package fix
 import (
 	"fmt"
 	"io"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 )
 
 // unifiedDiff writes a unified diff (diff -u) from the lines of an edit as
@@ -92,7 +94,10 @@ func (d *unifiedDiff) flush() {
 	}
 	if !d.started {
 		d.started = true
-		d.printf("--- %s\n+++ %s\n", d.name, d.name)
+		// The headers name the file; the lines below each start with
+		// their mark, so no line a file holds starts a line of the diff.
+		name := inert.String(d.name)
+		d.printf("--- %s\n+++ %s\n", name, name)
 	}
 	oldCount, newCount := 0, 0
 	for _, l := range d.hunk {

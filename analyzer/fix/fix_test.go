@@ -161,7 +161,7 @@ func copyInto(t *testing.T, dir string, files []string) []string {
 
 func writePatch(t *testing.T, path string, p *fix.Patch) string {
 	t.Helper()
-	if err := fix.WriteFileAtomic(path, p.Write); err != nil {
+	if err := fix.WriteFile(path, nil, p.Write); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
+	"syscall"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
@@ -129,13 +131,24 @@ func (p *Patch) Rewrite(files []*InPlaceFile) error {
 		}
 		pending = append(pending, pf)
 	}
+	// Durable first; then each file is looked at right before it is
+	// replaced, so that a line appended meanwhile is not lost.
+	for _, pf := range pending {
+		if err := pf.sync(); err != nil {
+			return err
+		}
+	}
 	for _, f := range files {
 		if err := f.unmoved(); err != nil {
 			return err
 		}
 	}
 	for len(pending) > 0 {
-		if err := pending[0].commit(); err != nil {
+		pf := pending[0]
+		if err := pf.source.unmoved(); err != nil {
+			return err
+		}
+		if err := pf.rename(); err != nil {
 			return err
 		}
 		pending = pending[1:]
@@ -160,6 +173,7 @@ func (f *InPlaceFile) rewrite(ins []insertion) (*pendingFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	pf.source = f
 	var h maphash.Hash
 	h.SetSeed(digestSeed)
 	out := bufio.NewWriterSize(pf.tmp, 64<<10)
@@ -212,14 +226,73 @@ func (f *InPlaceFile) unmoved() error {
 	return nil
 }
 
-// WriteFileAtomic writes a file through a temporary file beside it,
-// renamed over it when complete: readers see the old file or the new one,
-// never part of one. An existing file keeps its mode.
-func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	perm := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
+// WriteFile writes the patch to path, which must not be one of the files
+// the run read (inputs, compared by device and inode: a patch written over
+// its input would replace it). A regular file, or one a symbolic link
+// leads to, is replaced through a temporary file beside it, renamed over
+// it when complete: readers see the old file or the new one, never part of
+// one, and it keeps its mode. A device or a FIFO (/dev/null, /dev/stdout,
+// a pipe from the shell) is written to as it is, never replaced.
+func WriteFile(path string, inputs []string, write func(io.Writer) error) error {
+	info, err := os.Stat(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return source.PathError(path, err)
 	}
+	if err != nil {
+		return writeAtomic(path, 0o644, write)
+	}
+	for _, in := range inputs {
+		if read, err := os.Stat(in); err == nil && os.SameFile(read, info) {
+			if filepath.Clean(in) == filepath.Clean(path) {
+				return fmt.Errorf("%s: is an input of this run, which the patch would replace: write the patch elsewhere, or use -w", path)
+			}
+			return fmt.Errorf("%s: is %s, an input of this run, which the patch would replace: write the patch elsewhere, or use -w", path, in)
+		}
+	}
+	switch m := info.Mode(); {
+	case m.IsDir():
+		return fmt.Errorf("%s: is a directory", path)
+	case m.IsRegular():
+		// A link stays a link: the file it leads to is replaced.
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return source.PathError(path, err)
+		}
+		return writeAtomic(target, m.Perm(), write)
+	case m&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		return writeInPlace(path, write)
+	}
+	return fmt.Errorf("%s: is neither a file, a device nor a FIFO", path)
+}
+
+// writeInPlace writes to a device or a FIFO, without waiting for a reader
+// that is not there.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		return fmt.Errorf("%s: a FIFO that no process reads", path)
+	}
+	if err != nil {
+		return source.PathError(path, err)
+	}
+	// Opened: writes may wait for the reader, as a shell's would.
+	if err := syscall.SetNonblock(int(f.Fd()), false); err != nil {
+		f.Close()
+		return source.PathError(path, err)
+	}
+	out := bufio.NewWriter(f)
+	err = write(out)
+	if err == nil {
+		err = out.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return source.PathError(path, err)
+}
+
+// writeAtomic writes a regular file through a temporary file beside it.
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	pf, err := newPendingFile(path, perm)
 	if err != nil {
 		return err
@@ -233,13 +306,36 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 		pf.discard()
 		return source.PathError(path, err)
 	}
-	return pf.commit()
+	if err := pf.sync(); err != nil {
+		return err
+	}
+	return pf.rename()
 }
 
 // pendingFile is a temporary file that will replace target.
 type pendingFile struct {
 	tmp    *os.File
 	target string
+	// source is the file fix -w rewrites, looked at before the rename.
+	source *InPlaceFile
+}
+
+// temporary are the temporary files that exist, for a signal to remove
+// (AbandonTemporaryFiles); its lock is held while one is made, renamed or
+// removed.
+var temporary = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+// AbandonTemporaryFiles removes the temporary files written so far, and
+// keeps any more from being made or renamed: for a process about to exit
+// on a signal. It never returns the lock.
+func AbandonTemporaryFiles() {
+	temporary.Lock()
+	for name := range temporary.names {
+		os.Remove(name)
+	}
 }
 
 func newPendingFile(target string, perm fs.FileMode) (*pendingFile, error) {
@@ -247,37 +343,56 @@ func newPendingFile(target string, perm fs.FileMode) (*pendingFile, error) {
 		// Found before anything is written, not when the rename fails.
 		return nil, fmt.Errorf("%s: is a directory", target)
 	}
+	temporary.Lock()
+	defer temporary.Unlock()
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".pgseqlint-*")
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot write a temporary file beside it: %w", target, unwrapPathError(err))
 	}
+	temporary.names[tmp.Name()] = true
+	pf := &pendingFile{tmp: tmp, target: target}
 	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+		pf.removeLocked()
 		return nil, source.PathError(target, err)
 	}
-	return &pendingFile{tmp: tmp, target: target}, nil
+	return pf, nil
 }
 
-// commit makes the temporary file durable and renames it over the target.
-func (pf *pendingFile) commit() error {
+// sync makes the temporary file durable and closes it.
+func (pf *pendingFile) sync() error {
 	err := pf.tmp.Sync()
 	if cerr := pf.tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(pf.tmp.Name(), pf.target)
-	}
 	if err != nil {
-		os.Remove(pf.tmp.Name())
-		return fmt.Errorf("%s: cannot replace it: %w", pf.target, unwrapPathError(err))
+		pf.discard()
+		return fmt.Errorf("%s: cannot write it: %w", pf.target, unwrapPathError(err))
 	}
 	return nil
 }
 
+// rename puts the temporary file, synced, in the target's place.
+func (pf *pendingFile) rename() error {
+	temporary.Lock()
+	defer temporary.Unlock()
+	if err := os.Rename(pf.tmp.Name(), pf.target); err != nil {
+		pf.removeLocked()
+		return fmt.Errorf("%s: cannot replace it: %w", pf.target, unwrapPathError(err))
+	}
+	delete(temporary.names, pf.tmp.Name())
+	return nil
+}
+
 func (pf *pendingFile) discard() {
+	temporary.Lock()
+	defer temporary.Unlock()
+	pf.removeLocked()
+}
+
+func (pf *pendingFile) removeLocked() {
 	pf.tmp.Close()
 	os.Remove(pf.tmp.Name())
+	delete(temporary.names, pf.tmp.Name())
 }
 
 // unwrapPathError drops the system call and the temporary file's name from

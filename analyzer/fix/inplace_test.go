@@ -119,11 +119,11 @@ func TestRewriteReadOnlyDirectory(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicReadOnlyDirectory(t *testing.T) {
+func TestWriteFileReadOnlyDirectory(t *testing.T) {
 	dir := t.TempDir()
 	path := writeScript(t, dir, "-- the old patch\n")
 	readOnlyDir(t, dir)
-	err := fix.WriteFileAtomic(path, func(w io.Writer) error {
+	err := fix.WriteFile(path, nil, func(w io.Writer) error {
 		_, err := io.WriteString(w, "SELECT 1;\n")
 		return err
 	})
@@ -135,11 +135,11 @@ func TestWriteFileAtomicReadOnlyDirectory(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicFailedWrite(t *testing.T) {
+func TestWriteFileFailedWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := writeScript(t, dir, "-- the old patch\n")
 	failed := errors.New("the disk is full")
-	err := fix.WriteFileAtomic(path, func(w io.Writer) error {
+	err := fix.WriteFile(path, nil, func(w io.Writer) error {
 		io.WriteString(w, "SELECT 1;\n")
 		return failed
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -78,8 +79,11 @@ func (p *Patch) Write(w io.Writer) error {
 			b.WriteString("\n")
 		}
 		if r.database != database {
-			// psql takes a double-quoted argument as it is.
-			fmt.Fprintf(&b, "\\connect %s\n", script.QuoteIdent(r.database))
+			// psql takes a double-quoted argument as it is, up to the end
+			// of the line: a name with a line break in it cannot be
+			// written, and is escaped so that psql finds no such database
+			// rather than run the rest of the line.
+			fmt.Fprintf(&b, "\\connect %s\n", inert.String(script.QuoteIdent(r.database)))
 			database = r.database
 		}
 		for _, line := range r.lines() {
@@ -94,13 +98,9 @@ func (p *Patch) Write(w io.Writer) error {
 func (r repair) lines() []string {
 	lines := make([]string, 0, len(r.comment)+1)
 	for _, c := range r.comment {
-		// A line break in a file name must not end the comment.
-		lines = append(lines, "-- "+strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' {
-				return ' '
-			}
-			return r
-		}, c))
+		// A line break in a file name must not end the comment, and
+		// nothing in it may act on a terminal the patch is printed to.
+		lines = append(lines, "-- "+inert.String(c))
 	}
 	return append(lines, r.sql)
 }

@@ -20,7 +20,9 @@ import (
 func For(c *catalog.Collision) *analyzer.Fix {
 	s := c.Sequence
 	at := s.FixSite()
-	return &analyzer.Fix{SQL: computedSetval(s), Static: staticSetval(s), After: at.Through, Comment: comment(c)}
+	// The statements are printed (a hint, a patch on a terminal or in a CI
+	// log): names that hold control characters are written escaped.
+	return &analyzer.Fix{SQL: script.InertSQL(computedSetval(s)), Static: script.InertSQL(staticSetval(s)), After: at.Through, Comment: comment(c)}
 }
 
 // computedSetval is setval(s, greatest(max(key), start), max(key) >= start):

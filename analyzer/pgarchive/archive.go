@@ -127,7 +127,10 @@ func (e *Entry) Label() string {
 type Archive struct {
 	Header
 	Entries []*Entry
-	data    dataSource
+	// MaxBytes is the most one entry's data may decompress to (0: no
+	// limit but the ratio decompress holds every stream to).
+	MaxBytes int64
+	data     dataSource
 }
 
 // dataSource reads the data of entries in one archive format.

@@ -30,7 +30,7 @@ func ReadCustom(r io.Reader) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.data = &customData{b: b, seeker: seeker, compression: a.Compression}
+	a.data = &customData{b: b, seeker: seeker, compression: a.Compression, a: a}
 	return a, nil
 }
 
@@ -41,6 +41,7 @@ type customData struct {
 	b           *binReader
 	seeker      io.ReadSeeker
 	compression decompress.Method
+	a           *Archive
 }
 
 func (c *customData) open(e *Entry) (io.ReadCloser, error) {
@@ -94,7 +95,7 @@ func (c *customData) open(e *Entry) (io.ReadCloser, error) {
 
 func (c *customData) decompress(e *Entry, start int64) (io.ReadCloser, error) {
 	chunks := &chunkReader{b: c.b}
-	dec, err := decompress.NewReader(c.compression, chunks)
+	dec, err := decompress.NewReader(c.compression, chunks, c.a.MaxBytes)
 	if err != nil {
 		return nil, dataError("", e, c.b.off, err)
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 )
@@ -21,48 +20,48 @@ var compressedSuffixes = []struct {
 	{".zst", decompress.Zstd},
 }
 
-// IsDirectory reports whether dir is a directory archive (pg_dump -Fd): it
-// holds a toc.dat, possibly compressed.
-func IsDirectory(dir string) bool {
-	_, _, err := findFile(dir, "toc.dat")
+// Folder is the directory of a directory archive. It opens the regular
+// files in it by their plain names (what toc.dat names is no path), and
+// refuses the rest.
+type Folder interface {
+	Open(name string) (*os.File, error)
+}
+
+// IsDirectory reports whether the folder is a directory archive (pg_dump
+// -Fd): it holds a toc.dat, possibly compressed.
+func IsDirectory(dir Folder) bool {
+	f, _, _, err := findFile(dir, "toc.dat")
+	if err == nil {
+		f.Close()
+	}
 	return err == nil
 }
 
-// findFile finds a file of a directory archive as pg_restore does: under
-// its own name (then uncompressed), else with a compression suffix.
-func findFile(dir, name string) (path string, m decompress.Method, err error) {
-	path = filepath.Join(dir, name)
-	if isRegular(path) {
-		return path, decompress.None, nil
+// findFile opens a file of a directory archive as pg_restore finds it:
+// under its own name (then uncompressed), else with a compression suffix.
+// A name the folder refuses is that error.
+func findFile(dir Folder, name string) (f *os.File, member string, m decompress.Method, err error) {
+	if f, err = dir.Open(name); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return f, name, decompress.None, err
 	}
 	for _, c := range compressedSuffixes {
-		if isRegular(path + c.suffix) {
-			return path + c.suffix, c.method, nil
+		if f, err = dir.Open(name + c.suffix); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return f, name + c.suffix, c.method, err
 		}
 	}
-	return "", decompress.None, fs.ErrNotExist
-}
-
-func isRegular(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && st.Mode().IsRegular()
+	return nil, "", decompress.None, fs.ErrNotExist
 }
 
 // OpenDirectory reads the table of contents of a directory archive: the
 // header and TOC in toc.dat, then one file per data entry (<dump id>.dat,
 // compressed as its suffix says).
-func OpenDirectory(dir string) (*Archive, error) {
-	path, m, err := findFile(dir, "toc.dat")
+func OpenDirectory(dir Folder) (*Archive, error) {
+	f, member, m, err := findFile(dir, "toc.dat")
 	if err != nil {
 		return nil, &Error{Offset: -1, What: "not a pg_dump directory archive: no toc.dat"}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
 	defer f.Close()
-	member := filepath.Base(path)
-	toc, err := decompress.NewReader(m, f)
+	toc, err := decompress.NewReader(m, f, 0)
 	if err != nil {
 		return nil, dataError(member, nil, 0, err)
 	}
@@ -83,27 +82,30 @@ func OpenDirectory(dir string) (*Archive, error) {
 		return nil, err
 	}
 	a.Format = Directory
-	a.data = &directoryData{dir: dir}
+	a.data = &directoryData{dir: dir, a: a}
 	return a, nil
 }
 
-type directoryData struct{ dir string }
+type directoryData struct {
+	dir Folder
+	a   *Archive
+}
 
 func (d *directoryData) open(e *Entry) (io.ReadCloser, error) {
 	if e.filename == "" {
 		return nil, nil
 	}
-	path, m, err := findFile(d.dir, e.filename)
-	if err != nil {
+	f, member, m, err := findFile(d.dir, e.filename)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, &Error{Member: e.filename, Entry: e, Offset: -1, What: "data file not found"}
-	}
-	member := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{Member: member, Entry: e, Offset: -1, What: "cannot open the data file", Err: err}
+	case err != nil:
+		// Refused (a path, a link out of the directory, a device): the
+		// folder's error says so, and the caller reports it.
+		return nil, err
 	}
 	counted := &offsetReader{r: f}
-	dec, err := decompress.NewReader(m, counted)
+	dec, err := decompress.NewReader(m, counted, d.a.MaxBytes)
 	if err != nil {
 		f.Close()
 		return nil, dataError(member, e, counted.n, err)

@@ -2,10 +2,10 @@ package pgarchive
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -30,6 +30,9 @@ type binReader struct {
 	// contents", or an entry's label through the Error's Entry.
 	part   string
 	member string
+	// size is the length of the archive when it is a file, else 0: no
+	// string is longer than what is left of it.
+	size int64
 }
 
 func newBinReader(r io.Reader, member string) *binReader {
@@ -37,7 +40,13 @@ func newBinReader(r io.Reader, member string) *binReader {
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	return &binReader{r: br, member: member, part: "header"}
+	b := &binReader{r: br, member: member, part: "header"}
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			b.size = info.Size()
+		}
+	}
+	return b
 }
 
 // fail reports damage at the current position.
@@ -124,17 +133,22 @@ func (b *binReader) str() (s string, null bool, err error) {
 	if n < 0 {
 		return "", true, nil
 	}
-	if n > maxString {
+	if n > maxString || b.size > 0 && n > b.size-b.off {
 		b.off = start
 		return "", false, b.fail(fmt.Sprintf("string length %d out of range", n), nil)
 	}
-	var buf bytes.Buffer
-	got, err := io.CopyN(&buf, b.r, n)
+	// Read into the string it becomes, never copied: a file's size bounds
+	// it, so it is sized at once; a stream's grows as the bytes come.
+	var sb strings.Builder
+	if b.size > 0 {
+		sb.Grow(int(n))
+	}
+	got, err := io.CopyN(&sb, b.r, n)
 	b.off += got
 	if err != nil {
 		return "", false, b.readErr(err)
 	}
-	return buf.String(), false, nil
+	return sb.String(), false, nil
 }
 
 func (b *binReader) string() (string, error) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 )
 
 // WriteGitHub writes each finding as a GitHub Actions workflow command,
@@ -16,6 +17,9 @@ func WriteGitHub(w io.Writer, res *analyzer.Result, root SourceRoot) error {
 	ew := &errWriter{w: w}
 	for _, d := range res.Diagnostics {
 		ew.printf("%s\n", githubCommand(d, root.place(d.Span).path))
+	}
+	for _, o := range res.Omitted {
+		ew.printf("::notice title=pgseqlint::%s\n", escapeGitHubData(notShown(o)))
 	}
 	return ew.err
 }
@@ -47,14 +51,17 @@ func githubCommand(d analyzer.Diagnostic, file string) string {
 
 // The runner reads a command up to the end of its line, a property value up
 // to the next comma and the properties up to "::", then decodes %XX: these
-// are the escapes of GitHub's toolkit (@actions/core).
+// are the escapes of GitHub's toolkit (@actions/core). A NUL byte, which
+// the runner would pass on to the annotation, is dropped.
 var (
-	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", "\x00", "")
+	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C", "\x00", "")
 )
 
-// escapeGitHubData escapes a command's message.
-func escapeGitHubData(s string) string { return githubData.Replace(s) }
+// escapeGitHubData escapes a command's message; the control characters
+// the toolkit leaves (an ESC would color the log) are made inert as in
+// every other output.
+func escapeGitHubData(s string) string { return inert.String(githubData.Replace(s)) }
 
 // escapeGitHubProperty escapes a command's property value.
-func escapeGitHubProperty(s string) string { return githubProperty.Replace(s) }
+func escapeGitHubProperty(s string) string { return inert.String(githubProperty.Replace(s)) }

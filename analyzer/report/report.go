@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
@@ -41,57 +41,35 @@ func WriteText(w io.Writer, res *analyzer.Result, style TextStyle) error {
 	hint := style.paint(color.FgCyan)
 	ew := &errWriter{w: w}
 	for _, d := range res.Diagnostics {
-		ew.printf("%s: %s: %s %s\n", bold(d.Span.String()), sev[d.Severity](d.Severity), printable(d.Message), faint("["+d.Rule+"]"))
+		// Every piece comes from the input, the names of files among it:
+		// none may act on the terminal, or start a line of a CI log.
+		ew.printf("%s: %s: %s %s\n", bold(inert.String(d.Span.String())), sev[d.Severity](d.Severity), inert.String(d.Message), faint("["+d.Rule+"]"))
 		if d.Source != "" {
-			ew.printf("    %s\n", printable(d.Source))
+			ew.printf("    %s\n", inert.String(d.Source))
 		}
 		if d.Subject != nil && d.Subject.Database != "" && d.Subject.Database != res.Database {
-			ew.printf("    in database %s\n", script.QuoteIdent(d.Subject.Database))
+			ew.printf("    in database %s\n", inert.String(script.QuoteIdent(d.Subject.Database)))
 		}
 		if d.Fix != nil {
-			ew.printf("    %s %s\n", hint("hint:"), d.Fix.SQL)
+			ew.printf("    %s %s\n", hint("hint:"), inert.String(d.Fix.SQL))
 		}
+	}
+	for _, o := range res.Omitted {
+		ew.printf("%s\n", notShown(o))
 	}
 	ew.printf("%s\n", Summary(res))
 	return ew.err
 }
 
-// printable writes control characters and bytes that are not UTF-8 as
-// escapes (\x1b, \xe9): a binary file or a Latin-1 dump must not reach a
-// terminal raw, where an escape sequence could rewrite the screen.
-func printable(s string) string {
-	clean := func(r rune) bool { return r >= ' ' && r != 0x7f && (r < 0x80 || r > 0x9f) || r == '\t' }
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || !clean(r) {
-			break
-		}
-		i += size
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s[:i])
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1, r < 0x80 && !clean(r):
-			b = fmt.Appendf(b, `\x%02x`, s[i])
-		case !clean(r):
-			b = fmt.Appendf(b, `\u%04x`, r)
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return string(b)
+// notShown says how many findings of a rule a report leaves out.
+func notShown(o analyzer.Omitted) string {
+	return fmt.Sprintf("%s not shown", source.Plural(o.Count, "more "+o.Rule+" finding"))
 }
 
 // Summary is the one-line count of a run.
 func Summary(res *analyzer.Result) string {
 	found := source.Plural(res.Count(analyzer.SeverityError), "error") + ", " + source.Plural(res.Count(analyzer.SeverityWarning), "warning")
-	database := "database " + printable(script.QuoteIdent(res.Database))
+	database := "database " + inert.String(script.QuoteIdent(res.Database))
 	switch {
 	case res.Database != "" && res.Files == 0:
 		return found + " in " + database
@@ -144,14 +122,32 @@ type jsonDiagnostic struct {
 }
 
 type jsonSummary struct {
-	Files      int    `json:"files"`
-	Statements int    `json:"statements"`
-	Errors     int    `json:"errors"`
-	Warnings   int    `json:"warnings"`
-	Database   string `json:"database,omitempty"` // the live database read (check --db, db)
+	Files      int `json:"files"`
+	Statements int `json:"statements"`
+	// Errors and Warnings count every finding, those not shown among them.
+	Errors   int           `json:"errors"`
+	Warnings int           `json:"warnings"`
+	NotShown []jsonOmitted `json:"not_shown,omitempty"`
+	Database string        `json:"database,omitempty"` // the live database read (check --db, db)
 	// UnknownTables counts the tables loaded into that the script never
 	// creates.
 	UnknownTables int `json:"unknown_tables,omitempty"`
+}
+
+// jsonOmitted counts the findings of a rule past the limit on findings:
+// counted in the summary, not listed.
+type jsonOmitted struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Count    int    `json:"count"`
+}
+
+func omittedJSON(res *analyzer.Result) []jsonOmitted {
+	var out []jsonOmitted
+	for _, o := range res.Omitted {
+		out = append(out, jsonOmitted{Rule: o.Rule, Severity: o.Severity.String(), Count: o.Count})
+	}
+	return out
 }
 
 // Tool is what reports say of the pgseqlint that wrote them.
@@ -172,6 +168,7 @@ func WriteJSON(w io.Writer, res *analyzer.Result, tool Tool) error {
 		Summary: jsonSummary{
 			Files: res.Files, Statements: res.Statements,
 			Errors: res.Count(analyzer.SeverityError), Warnings: res.Count(analyzer.SeverityWarning),
+			NotShown:      omittedJSON(res),
 			UnknownTables: res.UnknownTables,
 			Database:      res.Database,
 		},

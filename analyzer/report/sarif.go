@@ -23,6 +23,11 @@ type (
 		// column counts: spans count characters in CharCol and EndCharCol.
 		ColumnKind string        `json:"columnKind"`
 		Results    []sarifResult `json:"results"`
+		// Properties count the results past the limit on findings.
+		Properties *sarifRunProperties `json:"properties,omitempty"`
+	}
+	sarifRunProperties struct {
+		NotShown []jsonOmitted `json:"not_shown"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -155,6 +160,9 @@ func WriteSARIF(w io.Writer, res *analyzer.Result, rules []*analyzer.Rule, root 
 			result.Properties = &sarifSubject{Database: s.Database, Sequence: s.Sequence, Table: s.Table, KeyColumn: s.KeyColumn, MaxKey: s.MaxKey}
 		}
 		run.Results[i] = result
+	}
+	if len(res.Omitted) > 0 {
+		run.Properties = &sarifRunProperties{NotShown: omittedJSON(res)}
 	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }

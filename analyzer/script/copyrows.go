@@ -27,10 +27,11 @@ type copyFormat struct {
 type KeyStats struct {
 	Count    int64 // rows with a value (not NULL)
 	Max, Min int64
-	// Invalid counts values that are not integers in the int64 range; the
-	// first is kept for the message.
-	Invalid      int64
-	FirstInvalid string
+	// Invalid counts values that are not integers in the int64 range;
+	// InvalidWhy says what the first is, never what it holds: a finding
+	// shows no row data.
+	Invalid    int64
+	InvalidWhy string
 	// Decimals counts values written with a zero fraction (5.00): fine in
 	// a numeric column, rejected by an integer one.
 	Decimals int64
@@ -59,7 +60,7 @@ func (k *KeyStats) merge(other KeyStats) {
 		k.Count += other.Count
 	}
 	if k.Invalid == 0 {
-		k.FirstInvalid = other.FirstInvalid
+		k.InvalidWhy = other.InvalidWhy
 	}
 	k.Invalid += other.Invalid
 	k.Decimals += other.Decimals
@@ -74,8 +75,11 @@ type RowProblem struct {
 // maxKeyField bounds the bytes kept of one key field: no integer is longer.
 const maxKeyField = 128
 
-// valueTooLong stands for a key field longer than maxKeyField.
-const valueTooLong = "(a value too long to be a key)"
+// What is wrong with a key field that is no integer.
+const (
+	valueTooLong    = "a value too long to be a key"
+	valueNotInteger = "a value that is not a 64-bit integer"
+)
 
 // CopyFolder reads COPY rows as a stream and folds them into row counts and
 // key statistics. It is a CopySink.
@@ -651,7 +655,7 @@ func (c *CopyFolder) foldKey(slot int, raw []byte) {
 	v, ok := ParseInt8(raw)
 	if !ok {
 		if v, ok = parseIntegralDecimal(raw); !ok {
-			st.noteInvalid(string(raw))
+			st.noteInvalid(valueNotInteger)
 			return
 		}
 		st.Decimals++
@@ -659,9 +663,9 @@ func (c *CopyFolder) foldKey(slot int, raw []byte) {
 	st.Add(v)
 }
 
-func (k *KeyStats) noteInvalid(value string) {
+func (k *KeyStats) noteInvalid(why string) {
 	if k.Invalid == 0 {
-		k.FirstInvalid = value
+		k.InvalidWhy = why
 	}
 	k.Invalid++
 }

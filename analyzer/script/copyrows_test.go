@@ -31,8 +31,8 @@ func TestCopyFolder(t *testing.T) {
 		{"extra field", text, []int{0}, 2, "1\ta\n2\tb\tc\n", "rows=2 key0=1..2/2 problem@1: extra data after last expected column: row has 3 fields, the column list 2"},
 		{"missing field", text, []int{0}, 2, "1\n", "rows=1 key0=1..1/1 problem@0: missing data for a column: row has 1 fields, the column list 2"},
 		{"crlf", text, []int{1}, 2, "a\t1\r\nb\t2\r\n", "rows=2 key0=1..2/2"},
-		{"not an integer", text, []int{0}, 1, "12a\n3\n", "rows=2 key0=3..3/1 invalid=1(12a)"},
-		{"big keys", text, []int{0}, 1, "9223372036854775807\n-9223372036854775808\n9223372036854775808\n", "rows=3 key0=-9223372036854775808..9223372036854775807/2 invalid=1(9223372036854775808)"},
+		{"not an integer", text, []int{0}, 1, "12a\n3\n", "rows=2 key0=3..3/1 invalid=1(a value that is not a 64-bit integer)"},
+		{"big keys", text, []int{0}, 1, "9223372036854775807\n-9223372036854775808\n9223372036854775808\n", "rows=3 key0=-9223372036854775808..9223372036854775807/2 invalid=1(a value that is not a 64-bit integer)"},
 		{"spaces around", text, []int{0}, 1, " 42 \n", "rows=1 key0=42..42/1"},
 		{"no final newline", text, []int{0}, 1, "1\n2", "rows=2 key0=1..2/2"},
 		{"header", copyFormat{delim: '\t', null: []byte(`\N`), header: true}, []int{0}, 1, "id\n7\n", "rows=1 key0=7..7/1"},
@@ -97,7 +97,7 @@ func describeFolder(f *CopyFolder) string {
 	for i, k := range f.Stats {
 		s += fmt.Sprintf(" key%d=%d..%d/%d", i, k.Min, k.Max, k.Count)
 		if k.Invalid > 0 {
-			s += fmt.Sprintf(" invalid=%d(%s)", k.Invalid, k.FirstInvalid)
+			s += fmt.Sprintf(" invalid=%d(%s)", k.Invalid, k.InvalidWhy)
 		}
 	}
 	if f.Problem != nil {
@@ -421,7 +421,7 @@ func csvReference(data []byte, format copyFormat, keys []int, want int) string {
 						continue
 					}
 				}
-				stats[slot].noteInvalid(string(v.value))
+				stats[slot].noteInvalid(valueNotInteger)
 			}
 		}
 		if problem == nil && want > 0 && len(fields) != want {

@@ -2,6 +2,7 @@ package script
 
 import (
 	"bytes"
+	"hash/maphash"
 )
 
 // The lexer finds where statements end, following psql's own scanner
@@ -21,7 +22,54 @@ const (
 	stQuotedIdent
 	stDollar
 	stMeta
+	// stWord is inside a word longer than maxLookahead that ran past the
+	// window: no keyword is that long, so it is read through, not held.
+	stWord
+	// stDollarTag is inside the tag of what may open a dollar quote,
+	// longer than maxLookahead and past the window: only its length and
+	// hash are kept.
+	stDollarTag
 )
+
+// maxLookahead is how much of a token the lexer holds whole in the window
+// before it decides what the token is: enough for every keyword and for
+// dollar-quote tags as people write them. Past it a word, or a dollar
+// quote's tag, is read through as it streams, so that every token counts
+// against MaxStmtBytes and none makes the window grow without end.
+const maxLookahead = 64
+
+// tagSeed hashes the long tags of dollar quotes; chosen per process, so
+// that no input can be made to collide.
+var tagSeed = maphash.MakeSeed()
+
+// longTag is the tag of a dollar quote longer than maxLookahead: its
+// length and hash, with the state of the search for the closing one.
+type longTag struct {
+	length int
+	sum    uint64
+	// The closing tag is searched for segment by segment: the bytes after
+	// each $ are hashed until the next one; open is set inside a segment
+	// that may still match, of seen bytes so far.
+	hash maphash.Hash
+	open bool
+	seen int
+}
+
+func (t *longTag) start() {
+	t.hash.SetSeed(tagSeed)
+	t.open, t.seen = true, 0
+}
+
+// add hashes a piece of the segment; it returns false once the segment
+// can no longer be the tag.
+func (t *longTag) add(p []byte) bool {
+	if t.seen += len(p); t.seen > t.length {
+		t.open = false
+		return false
+	}
+	t.hash.Write(p)
+	return true
+}
 
 type lexStatus uint8
 
@@ -59,6 +107,9 @@ type lexer struct {
 	commentDepth int
 	parenDepth   int
 	dollarTag    []byte
+	// long is used instead of dollarTag for a tag longer than
+	// maxLookahead (and, in stDollarTag, while its tag is read).
+	long *longTag
 
 	// leadingComment is set while a block comment before any token is read:
 	// psql sends it with the statement that follows, and one that never
@@ -126,10 +177,44 @@ func (lx *lexer) cut(from, to int) {
 // junkEnd is how much of the window before the first token may be dropped:
 // all of it, except a -- comment still being read (it may be a directive).
 func (lx *lexer) junkEnd() int {
-	if lx.state == stLineComment {
+	if lx.state == stLineComment && !lx.commentCut {
 		return lx.commentStart
 	}
 	return lx.scanned
+}
+
+// close looks for the closing tag in data from i: $, the tag, $. It
+// returns the offset after it, or -1 when data ends first.
+func (t *longTag) close(data []byte, i int) int {
+	for i < len(data) {
+		if !t.open {
+			k := bytes.IndexByte(data[i:], '$')
+			if k < 0 {
+				return -1
+			}
+			i += k + 1
+			t.start()
+			continue
+		}
+		j := i
+		for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+			j++
+		}
+		if !t.add(data[i:j]) {
+			i = j
+			continue
+		}
+		if j == len(data) {
+			return -1
+		}
+		if data[j] == '$' && t.seen == t.length && t.hash.Sum64() == t.sum {
+			return j + 1
+		}
+		// Another $ starts the next segment; any other byte ends this one.
+		t.open = false
+		i = j
+	}
+	return -1
 }
 
 func isSpace(c byte) bool {
@@ -209,16 +294,26 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 				for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
 					j++
 				}
-				if j == len(data) && !eof {
+				if j == len(data) && !eof && j-i <= maxLookahead {
 					return 0, lexNeedMore, i
 				}
 				lx.token(i)
 				lx.otherToken()
-				if j < len(data) && data[j] == '$' && !isDigit(data[i+1]) {
+				switch {
+				case j-i > maxLookahead && !isDigit(data[i+1]):
+					// A tag too long to hold: hashed as it streams.
+					lx.long = &longTag{}
+					lx.long.start()
+					lx.long.length = -1
+					lx.long.hash.Write(data[i+1 : j])
+					lx.long.seen = j - i - 1
+					lx.state = stDollarTag
+					i = j
+				case j < len(data) && data[j] == '$' && !isDigit(data[i+1]):
 					lx.dollarTag = append(lx.dollarTag[:0], data[i:j+1]...)
 					lx.state = stDollar
 					i = j + 1
-				} else {
+				default:
 					i++ // a parameter such as $1, or an operator
 				}
 			case c == '\\':
@@ -271,7 +366,16 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 					j++
 				}
 				if j == len(data) && !eof {
-					return 0, lexNeedMore, i
+					if j-i <= maxLookahead {
+						return 0, lexNeedMore, i
+					}
+					// Longer than any keyword: a word all the same, read
+					// through to its end.
+					lx.token(i)
+					lx.word(data[i:j])
+					lx.state = stWord
+					i = j
+					continue
 				}
 				lx.token(i)
 				if j == i+1 && (c == 'e' || c == 'E') && j < len(data) && data[j] == '\'' {
@@ -388,7 +492,48 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 			lx.state = stNormal
 			i++
 
+		case stWord:
+			for i < len(data) && isIdentCont(data[i]) {
+				i++
+			}
+			if i < len(data) {
+				lx.state = stNormal
+			}
+
+		case stDollarTag:
+			t := lx.long
+			j := i
+			for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+				j++
+			}
+			t.hash.Write(data[i:j])
+			t.seen += j - i
+			i = j
+			switch {
+			case i == len(data):
+			case data[i] == '$':
+				// The tag is whole: a dollar quote opens.
+				t.length, t.sum, t.open = t.seen, t.hash.Sum64(), false
+				lx.state = stDollar
+				i++
+			default:
+				// No dollar quote: the $ was an operator, and the tag
+				// a word after it.
+				lx.long = nil
+				lx.word(nil)
+				lx.state = stNormal
+			}
+
 		case stDollar:
+			if lx.long != nil {
+				if i = lx.long.close(data, i); i < 0 {
+					i = len(data)
+					continue
+				}
+				lx.long = nil
+				lx.state = stNormal
+				continue
+			}
 			k := bytes.Index(data[i:], lx.dollarTag)
 			if k < 0 {
 				// The closing tag may straddle the end of the window.

@@ -1,12 +1,14 @@
 package script
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
 )
 
@@ -40,6 +42,80 @@ func QualifiedName(n ast.QName) string {
 // QuoteLiteral writes a string literal for SQL with standard strings.
 func QuoteLiteral(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// InertSQL rewrites SQL that pgseqlint wrote (quoted names and standard
+// string literals, no other quoting) so that it can be printed: a quoted
+// name or a literal that holds a character that could act on a terminal
+// or a log (a line break, ESC) is written with escapes PostgreSQL reads as
+// the same characters, U&"a\000Ab" and E'a\nb'. The statement does what it
+// did; SQL without such characters is returned as it is.
+func InertSQL(sql string) string {
+	if inert.Safe(sql) {
+		return sql
+	}
+	var b strings.Builder
+	for i := 0; i < len(sql); {
+		quote := sql[i]
+		if quote != '"' && quote != '\'' {
+			b.WriteByte(quote)
+			i++
+			continue
+		}
+		// The quoted token runs to the next lone quote; a doubled one
+		// stands for itself.
+		j := i + 1
+		for j < len(sql) && (sql[j] != quote || j+1 < len(sql) && sql[j+1] == quote) {
+			if sql[j] == quote {
+				j++
+			}
+			j++
+		}
+		token := sql[i:min(j+1, len(sql))]
+		if inert.Safe(token) {
+			b.WriteString(token)
+		} else {
+			inner := strings.ReplaceAll(token[1:len(token)-1], string(quote)+string(quote), string(quote))
+			b.WriteString(escapedToken(inner, quote))
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
+// escapedToken writes a name as U&"..." or a literal as E'...', with every
+// character that is not safe to print escaped.
+func escapedToken(s string, quote byte) string {
+	var b strings.Builder
+	if quote == '"' {
+		b.WriteString(`U&"`)
+	} else {
+		b.WriteString(`E'`)
+	}
+	for _, r := range s {
+		switch {
+		case r == rune(quote):
+			b.WriteString(string(quote) + string(quote))
+		case r == '\\':
+			b.WriteString(`\\`)
+		case inert.Safe(string(r)):
+			b.WriteRune(r)
+		case quote == '"' && r > 0xffff:
+			fmt.Fprintf(&b, `\+%06X`, r)
+		case quote == '"':
+			fmt.Fprintf(&b, `\%04X`, r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < utf8.RuneSelf:
+			fmt.Fprintf(&b, `\x%02X`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
 }
 
 // TruncateIdentifier cuts a name to 63 bytes at a character boundary, as

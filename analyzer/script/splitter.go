@@ -298,12 +298,22 @@ func (s *Splitter) next() (*Stmt, error) {
 			s.takeComments()
 			if status == lexEOF {
 				s.consume(s.w - s.r)
+				if s.err != nil {
+					// The last chunk came with the error: the input
+					// ends there, cut short, not at its end.
+					return nil, &InputError{File: s.file, Offset: s.pos.offset, Err: s.err}
+				}
 				return nil, io.EOF
 			}
 			return s.emit(end), nil
 		}
 		if lx.tokStart < 0 {
-			// Nothing kept yet: drop the whitespace and comments read so far.
+			// Nothing kept yet: drop the whitespace and comments read so
+			// far. A -- comment is kept while it may be a directive, up to
+			// the limit on a statement.
+			if lx.state == stLineComment && s.MaxStmtBytes > 0 && lx.scanned-lx.commentStart > s.MaxStmtBytes {
+				lx.commentCut = true
+			}
 			s.takeComments()
 			n := lx.junkEnd()
 			s.consume(n)

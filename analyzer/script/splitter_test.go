@@ -263,7 +263,17 @@ var splitterCases = []struct {
 	{"characters", "SELECT 'é';SELECT 'ü€😀', 1;\n  SELECT 'x';", []string{"SELECT 'é';", "SELECT 'ü€😀', 1;", "SELECT 'x';"}},
 	{"copy characters", "COPY t FROM stdin; SELECT 'é';\nü\t😀\n\\.\nSELECT 'ü';", []string{"COPY t FROM stdin;", `ROWS "ü\t😀\n" terminated=true`, "SELECT 'é';", "SELECT 'ü';"}},
 	{"characters after a byte order mark", "\xef\xbb\xbfSELECT 'ü'; SELECT 1;", []string{"SELECT 'ü';", "SELECT 1;"}},
+	// Words and dollar-quote tags longer than the lexer holds whole.
+	{"long word", "SELECT " + longName + "; SELECT x$" + longName + "$y;", []string{"SELECT " + longName + ";", "SELECT x$" + longName + "$y;"}},
+	{"long dollar tag", "SELECT $" + longName + "$ ;$$ $" + longName[1:] + "$ $x" + longName + "$ $" + longName + "x$ $" + longName + "$; SELECT 2;",
+		[]string{"SELECT $" + longName + "$ ;$$ $" + longName[1:] + "$ $x" + longName + "$ $" + longName + "x$ $" + longName + "$;", "SELECT 2;"}},
+	{"long dollar tag closed at once", "SELECT $" + longName + "$$" + longName + "$;SELECT 2;", []string{"SELECT $" + longName + "$$" + longName + "$;", "SELECT 2;"}},
+	{"long parameter-like word after a dollar", "SELECT $" + longName + " ;SELECT 2;", []string{"SELECT $" + longName + " ;", "SELECT 2;"}},
+	{"long dollar tag never closed", "SELECT $" + longName + "$ ; $" + longName + " ;", []string{"SELECT $" + longName + "$ ; $" + longName + " ;"}},
 }
+
+// longName is longer than the lexer's lookahead.
+var longName = "t" + strings.Repeat("ab_9", 40)
 
 func TestSplitter(t *testing.T) {
 	for _, tt := range splitterCases {
@@ -336,6 +346,57 @@ func TestSplitterOversized(t *testing.T) {
 			}
 			if got[2].text != "SELECT 2;" {
 				t.Errorf("after the long statement: %q", got[2].text)
+			}
+		})
+	}
+}
+
+// TestSplitterLongTokens: a word or a dollar-quote tag longer than
+// MaxStmtBytes counts against it as any other text does: the statement is
+// oversized, the window does not grow with the token, and the statements
+// after it are found.
+func TestSplitterLongTokens(t *testing.T) {
+	const size = 3 * ChunkSize
+	tag := strings.Repeat("t", size)
+	for _, tt := range []struct {
+		name, middle string
+		oversized    bool
+	}{
+		{"word", "SELECT " + strings.Repeat("w", size) + ";", true},
+		{"dollar tag", "SELECT $" + tag + "$ body; $" + tag + "$;", true},
+		{"dollar sign and a word", "SELECT $" + tag + ";", true},
+		// A -- comment before a statement may be a directive: it is held
+		// up to the limit, then read past.
+		{"comment", "-- " + strings.Repeat("c", size) + "\nSELECT 3;", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			input := "SELECT 1;\n" + tt.middle + "\nSELECT 2;\n"
+			s := NewSplitter("f.sql", strings.NewReader(input))
+			s.MaxStmtBytes = 1 << 10
+			defer s.Close()
+			var got []string
+			largest := 0
+			for {
+				st, err := s.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				largest = max(largest, cap(s.buf))
+				got = append(got, fmt.Sprintf("%v %.20s", st.Oversized, st.Text))
+			}
+			middle := strings.TrimPrefix(tt.middle, "-- "+strings.Repeat("c", size)+"\n")
+			want := []string{"false SELECT 1;", fmt.Sprintf("%v %.20s", tt.oversized, middle), "false SELECT 2;"}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if largest > 2*ChunkSize {
+				t.Errorf("the window grew to %d bytes", largest)
+			}
+			if len(s.TakeDirectives()) != 0 {
+				t.Errorf("a comment cut short read as a directive")
 			}
 		})
 	}

@@ -120,7 +120,7 @@ type flywayScript struct {
 // between the beforeEachMigrate and afterEachMigrate callbacks; then the
 // afterMigrateApplied and afterMigrate callbacks. Callbacks of one event
 // run in the order of their descriptions, one without a description first.
-func flywayPlan(dir string) (*migrationPlan, error) {
+func flywayPlan(dir string, _ *Root) (*migrationPlan, error) {
 	plan := &migrationPlan{}
 	var versioned, repeatable []flywayScript
 	callbacks := map[string][]flywayScript{}

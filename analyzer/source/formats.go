@@ -57,13 +57,15 @@ type Stream struct {
 }
 
 // Open opens an input; progress, when set, counts the bytes read from it
-// as stored.
-func Open(in Input, progress *Progress) (*Stream, error) {
-	if in.Dir != "" {
+// as stored. Decompressing it, or an archive entry's data, produces at
+// most maxBytes (0: no limit but decompress's ratio).
+func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
+	if in.Dir != nil {
 		a, err := pgarchive.OpenDirectory(in.Dir)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", in.Name, err)
 		}
+		a.MaxBytes = maxBytes
 		return &Stream{Archive: a}, nil
 	}
 	rc, err := in.Open()
@@ -88,7 +90,7 @@ func Open(in Input, progress *Progress) (*Stream, error) {
 				s.Close()
 				return nil, fmt.Errorf("%s: compressed more than %d times over", in.Name, maxLayers)
 			}
-			dec, err := decompress.NewReader(decompress.Detect(head), br)
+			dec, err := decompress.NewReader(decompress.Detect(head), br, maxBytes)
 			if err != nil {
 				s.Close()
 				return nil, fmt.Errorf("%s: %w", in.Name, err)
@@ -108,12 +110,14 @@ func Open(in Input, progress *Progress) (*Stream, error) {
 				s.Close()
 				return nil, fmt.Errorf("%s: %w", in.Name, err)
 			}
+			s.Archive.MaxBytes = maxBytes
 			return s, nil
 		case kindTarArchive:
 			if s.Archive, err = pgarchive.ReadTar(br); err != nil {
 				s.Close()
 				return nil, fmt.Errorf("%s: %w", in.Name, err)
 			}
+			s.Archive.MaxBytes = maxBytes
 			return s, nil
 		}
 		s.SQL, s.Compressed = br, layer > 0

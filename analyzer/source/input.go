@@ -18,7 +18,7 @@ type Input struct {
 	Open func() (io.ReadCloser, error)
 	// Dir is set for a directory archive (pg_dump -Fd), which is read from
 	// its files instead of through Open.
-	Dir string
+	Dir *Folder
 	// Rewritable is set for a plain SQL file, neither compressed nor an
 	// archive: the only input that can be rewritten in place.
 	Rewritable bool
@@ -27,6 +27,9 @@ type Input struct {
 	Start Position
 	// Note tells, in the -v listing, which part of the file is read.
 	Note string
+	// Refused is set for a file that is not read: outside the project
+	// root, or not a regular file. The run reports it and goes on.
+	Refused *RefusedError
 }
 
 // StdinName is how spans and reports name standard input.
@@ -45,6 +48,16 @@ type Options struct {
 	// Verbose, when set, receives the layout of a migration directory and
 	// the files it leaves out.
 	Verbose io.Writer
+	// Root is the project root, whose files alone are read; nil reads any
+	// regular file.
+	Root *Root
+}
+
+func (o Options) root() *Root {
+	if o.Root == nil {
+		return AnywhereRoot()
+	}
+	return o.Root
 }
 
 // Inputs turns a path of the command line into the scripts it stands for;
@@ -60,27 +73,47 @@ func Inputs(path string, opts Options) ([]Input, error) {
 	if err != nil {
 		return nil, PathError(path, err)
 	}
+	root := opts.root()
 	if info.IsDir() {
+		if err := root.CheckDir(path); err != nil {
+			return refusedInput(path, err)
+		}
 		// A pg_dump directory archive, or else a migration directory.
-		if pgarchive.IsDirectory(path) {
-			return []Input{{Name: path, Dir: path}}, nil
+		if folder := root.Folder(path); pgarchive.IsDirectory(folder) {
+			return []Input{{Name: path, Dir: folder}}, nil
 		}
 		return migrationInputs(path, opts)
 	}
-	open := func() (io.ReadCloser, error) {
-		f, err := os.Open(path)
-		return f, PathError(path, err)
+	f, err := root.Open(path)
+	if err != nil {
+		return refusedInput(path, err)
 	}
-	return []Input{{Name: path, Open: open, Rewritable: info.Mode().IsRegular() && isPlain(open)}}, nil
+	plain := isPlain(f)
+	f.Close()
+	open := func() (io.ReadCloser, error) { return root.Open(path) }
+	return []Input{{Name: path, Open: open, Rewritable: plain}}, nil
+}
+
+// refusedInput is a path that is not read, or the error that stops the
+// run.
+func refusedInput(path string, err error) ([]Input, error) {
+	if refused := asRefused(err); refused != nil {
+		return []Input{{Name: path, Refused: refused}}, nil
+	}
+	return nil, err
+}
+
+// asRefused is err when it refuses a file, else nil.
+func asRefused(err error) *RefusedError {
+	var refused *RefusedError
+	if errors.As(err, &refused) {
+		return refused
+	}
+	return nil
 }
 
 // isPlain reports whether a file holds plain SQL, by its first bytes.
-func isPlain(open func() (io.ReadCloser, error)) bool {
-	f, err := open()
-	if err != nil {
-		return false
-	}
-	defer f.Close()
+func isPlain(f io.Reader) bool {
 	head := make([]byte, sniffLen)
 	n, _ := io.ReadFull(f, head)
 	return sniff(head[:n]) == kindPlain

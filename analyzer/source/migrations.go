@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 )
 
 // Layout is a migration tool's convention for a directory: which files
@@ -57,6 +59,10 @@ type migrationPlan struct {
 type migrationStep struct {
 	path    string
 	section *fileSection // nil: the whole file
+	root    *Root
+	// refused is set for a file that is not read (outside the root, not
+	// a regular file).
+	refused *RefusedError
 }
 
 // fileSection is the part [start, end) of a file that runs.
@@ -82,7 +88,7 @@ func (p *migrationPlan) skip(path, why string) {
 }
 
 // layoutPlans read a directory the way each tool does.
-var layoutPlans = map[Layout]func(dir string) (*migrationPlan, error){
+var layoutPlans = map[Layout]func(dir string, root *Root) (*migrationPlan, error){
 	LayoutGolangMigrate: golangMigratePlan,
 	LayoutGoose:         goosePlan,
 	LayoutDbmate:        dbmatePlan,
@@ -98,23 +104,24 @@ func migrationInputs(dir string, opts Options) ([]Input, error) {
 	layout, _ := ParseLayout(string(opts.Layout))
 	if layout == LayoutAuto {
 		var err error
-		if layout, err = detectLayout(dir); err != nil {
+		if layout, err = detectLayout(dir, opts.root()); err != nil {
 			return nil, err
 		}
 	}
-	plan, err := layoutPlans[layout](dir)
+	plan, err := layoutPlans[layout](dir, opts.root())
 	if err != nil {
 		return nil, err
 	}
-	opts.logf("%s: %s layout, %s\n", dir, layout, Plural(plan.files(), "file"))
+	opts.logf("%s: %s layout, %s", dir, layout, Plural(plan.files(), "file"))
 	for _, s := range plan.skipped {
-		opts.logf("  skip %s: %s\n", s.path, s.why)
+		opts.logf("  skip %s: %s", s.path, s.why)
 	}
 	if len(plan.steps) == 0 {
 		return nil, fmt.Errorf("%s: no migration files to run (%s layout)", dir, layout)
 	}
 	inputs := make([]Input, len(plan.steps))
 	for i, step := range plan.steps {
+		step.root = opts.root()
 		inputs[i] = step.input()
 	}
 	return inputs, nil
@@ -126,7 +133,10 @@ func migrationInputs(dir string, opts Options) ([]Input, error) {
 func (s migrationStep) input() Input {
 	// A migration is a plain file, and a section keeps the file's own
 	// offsets: fix -w may insert into it.
-	in := Input{Name: s.path, Rewritable: true, Open: func() (io.ReadCloser, error) { return openSection(s.path, s.section) }}
+	if s.refused != nil {
+		return Input{Name: s.path, Refused: s.refused}
+	}
+	in := Input{Name: s.path, Rewritable: true, Open: func() (io.ReadCloser, error) { return openSection(s.root, s.path, s.section) }}
 	if sec := s.section; sec != nil {
 		in.Start = sec.start
 		in.Note = fmt.Sprintf(", lines %d-%d", sec.start.Line, sec.endLine)
@@ -135,10 +145,10 @@ func (s migrationStep) input() Input {
 }
 
 // openSection reads a file, or only its section when sec is set.
-func openSection(path string, sec *fileSection) (io.ReadCloser, error) {
-	f, err := os.Open(path)
+func openSection(root *Root, path string, sec *fileSection) (io.ReadCloser, error) {
+	f, err := root.Open(path)
 	if err != nil || sec == nil {
-		return f, PathError(path, err)
+		return f, err
 	}
 	if _, err := f.Seek(sec.start.Offset, io.SeekStart); err != nil {
 		f.Close()
@@ -152,10 +162,10 @@ func openSection(path string, sec *fileSection) (io.ReadCloser, error) {
 
 // detectLayout names the tool whose files the directory holds; plain when
 // none does, an error when several do.
-func detectLayout(dir string) (Layout, error) {
+func detectLayout(dir string, root *Root) (Layout, error) {
 	var found []string
 	for _, l := range []Layout{LayoutGolangMigrate, LayoutGoose, LayoutDbmate, LayoutFlyway, LayoutDiesel, LayoutServerpod} {
-		ok, err := layoutSigns[l](dir)
+		ok, err := layoutSigns[l](dir, root)
 		if err != nil {
 			return "", err
 		}
@@ -173,17 +183,17 @@ func detectLayout(dir string) (Layout, error) {
 }
 
 // layoutSigns tell whether a directory holds a tool's migrations.
-var layoutSigns = map[Layout]func(dir string) (bool, error){
-	LayoutGolangMigrate: func(dir string) (bool, error) {
+var layoutSigns = map[Layout]func(dir string, root *Root) (bool, error){
+	LayoutGolangMigrate: func(dir string, _ *Root) (bool, error) {
 		return anyFile(dir, func(name string) bool { return golangMigrateName.MatchString(name) })
 	},
-	LayoutGoose: func(dir string) (bool, error) {
-		return anySQLHead(dir, isGooseUp)
+	LayoutGoose: func(dir string, root *Root) (bool, error) {
+		return anySQLHead(dir, root, isGooseUp)
 	},
-	LayoutDbmate: func(dir string) (bool, error) {
-		return anySQLHead(dir, func(line []byte) bool { return dbmateUp.Match(line) })
+	LayoutDbmate: func(dir string, root *Root) (bool, error) {
+		return anySQLHead(dir, root, func(line []byte) bool { return dbmateUp.Match(line) })
 	},
-	LayoutFlyway: func(dir string) (bool, error) {
+	LayoutFlyway: func(dir string, _ *Root) (bool, error) {
 		found := false
 		err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
 			if err != nil {
@@ -197,10 +207,10 @@ var layoutSigns = map[Layout]func(dir string) (bool, error){
 		})
 		return found, PathError(dir, err)
 	},
-	LayoutDiesel: func(dir string) (bool, error) {
+	LayoutDiesel: func(dir string, _ *Root) (bool, error) {
 		return anySubdirWith(dir, "up.sql")
 	},
-	LayoutServerpod: func(dir string) (bool, error) {
+	LayoutServerpod: func(dir string, _ *Root) (bool, error) {
 		return anySubdirWith(dir, "migration.sql")
 	},
 }
@@ -237,7 +247,7 @@ func isFile(path string) bool {
 
 // anySQLHead tells whether a .sql file of the directory has a marker line
 // among the comments it starts with.
-func anySQLHead(dir string, marker func(line []byte) bool) (bool, error) {
+func anySQLHead(dir string, root *Root, marker func(line []byte) bool) (bool, error) {
 	entries, err := readDir(dir)
 	if err != nil {
 		return false, err
@@ -247,13 +257,16 @@ func anySQLHead(dir string, marker func(line []byte) bool) (bool, error) {
 			continue
 		}
 		found := false
-		_, err := scanLines(filepath.Join(dir, e.Name()), func(line []byte, _ Position) error {
+		_, err := scanLines(root, filepath.Join(dir, e.Name()), func(line []byte, _ Position) error {
 			found = marker(line)
 			if found || !isBlankOrComment(line) {
 				return errStopScan
 			}
 			return nil
 		})
+		if asRefused(err) != nil {
+			continue // not read, and so no sign of a tool
+		}
 		if err != nil || found {
 			return found, err
 		}
@@ -267,7 +280,7 @@ var golangMigrateName = regexp.MustCompile(`^([0-9]+)_(.*)\.(down|up)\.sql$`)
 
 // golangMigratePlan runs the .up.sql files in the order of their versions,
 // compared as numbers.
-func golangMigratePlan(dir string) (*migrationPlan, error) {
+func golangMigratePlan(dir string, _ *Root) (*migrationPlan, error) {
 	plan := &migrationPlan{}
 	paths, err := versionedFiles(dir, plan, func(e os.DirEntry) (uint64, string) {
 		m := golangMigrateName.FindStringSubmatch(e.Name())
@@ -330,7 +343,7 @@ func versionedFiles[V cmp.Ordered](dir string, plan *migrationPlan, version func
 // dieselPlan runs each migration folder's up.sql in the order of the
 // folders' versions: the name up to its first underscore, without dashes,
 // compared as text.
-func dieselPlan(dir string) (*migrationPlan, error) {
+func dieselPlan(dir string, _ *Root) (*migrationPlan, error) {
 	plan := &migrationPlan{}
 	folders, err := versionedFiles(dir, plan, func(e os.DirEntry) (string, string) {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
@@ -360,7 +373,7 @@ func dieselPlan(dir string) (*migrationPlan, error) {
 // the folders' names. A folder's definition.sql is the whole schema at that
 // version, which Serverpod runs instead of the migrations only on an empty
 // database: it is not a step (read it with --schema).
-func serverpodPlan(dir string) (*migrationPlan, error) {
+func serverpodPlan(dir string, _ *Root) (*migrationPlan, error) {
 	entries, err := readDir(dir)
 	if err != nil {
 		return nil, err
@@ -390,7 +403,7 @@ func serverpodPlan(dir string) (*migrationPlan, error) {
 }
 
 // plainPlan runs the .sql files in natural order: 2_x.sql before 10_x.sql.
-func plainPlan(dir string) (*migrationPlan, error) {
+func plainPlan(dir string, _ *Root) (*migrationPlan, error) {
 	entries, err := readDir(dir)
 	if err != nil {
 		return nil, err
@@ -457,10 +470,11 @@ func compareUTF16(a, b string) int {
 	return slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
 }
 
-// logf writes to the -v listing.
+// logf writes a line to the -v listing, which names files of the
+// directory: escaped, as everything printed.
 func (o Options) logf(format string, args ...any) {
 	if o.Verbose != nil {
-		fmt.Fprintf(o.Verbose, format, args...)
+		fmt.Fprintln(o.Verbose, inert.String(fmt.Sprintf(format, args...)))
 	}
 }
 
@@ -478,7 +492,7 @@ func Plural(n int, word string) string {
 // hook passes them in path order (10_fix before 1_create, down migrations
 // among them). ok is false when the paths are anything else, or the tool
 // runs none of them.
-func MigrationOrder(paths []string, layout Layout) (tool Layout, order []string, ok bool) {
+func MigrationOrder(paths []string, layout Layout, root *Root) (tool Layout, order []string, ok bool) {
 	if len(paths) < 2 {
 		return "", nil, false
 	}
@@ -490,14 +504,14 @@ func MigrationOrder(paths []string, layout Layout) (tool Layout, order []string,
 	}
 	if layout == LayoutAuto {
 		var err error
-		if layout, err = detectLayout(dir); err != nil {
+		if layout, err = detectLayout(dir, root); err != nil {
 			return "", nil, false
 		}
 	}
 	if layout == LayoutPlain {
 		return "", nil, false
 	}
-	plan, err := layoutPlans[layout](dir)
+	plan, err := layoutPlans[layout](dir, root)
 	if err != nil {
 		return "", nil, false
 	}

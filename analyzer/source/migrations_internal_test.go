@@ -151,15 +151,15 @@ func TestUpSections(t *testing.T) {
 	}
 	// A last line without a line break, CRLF line ends.
 	goose := write("g.sql", "-- c\r\n--+GOOSE UP\r\nSELECT 1;\r\n-- +goose Down\r\nSELECT 2;")
-	if sec, err := gooseUpSection(goose); err != nil || sections(sec) != "6,30,2,3" {
+	if sec, err := gooseUpSection(AnywhereRoot(), goose); err != nil || sections(sec) != "6,30,2,3" {
 		t.Errorf("goose: got %v %v", sections(sec), err)
 	}
 	noDown := write("n.sql", "-- +goose Up\nSELECT 1;")
-	if sec, err := gooseUpSection(noDown); err != nil || sections(sec) != "0,22,1,2" {
+	if sec, err := gooseUpSection(AnywhereRoot(), noDown); err != nil || sections(sec) != "0,22,1,2" {
 		t.Errorf("goose without down: got %v %v", sections(sec), err)
 	}
 	dbmate := write("d.sql", "-- migrate:down\n\n-- migrate:up transaction:false\nSELECT 1\n-- migrate:up\n-- migrate:down\nSELECT 2;\n--  migrate:up\nSELECT 3;\n")
-	secs, err := dbmateUpSections(dbmate)
+	secs, err := dbmateUpSections(AnywhereRoot(), dbmate)
 	if err != nil || sections(secs...) != "17,58,3,4 58,72,5,5 98,123,8,9" {
 		t.Errorf("dbmate: got %v %v", sections(secs...), err)
 	}

@@ -25,17 +25,17 @@ type NewFile struct {
 // already have run are not edited: Flyway refuses a
 // changed checksum, and golang-migrate never runs a file twice. layout
 // LayoutAuto detects the tool. It writes nothing.
-func NextMigration(dir string, layout Layout, title, up string, now time.Time) (Layout, []NewFile, error) {
+func NextMigration(dir string, layout Layout, root *Root, title, up string, now time.Time) (Layout, []NewFile, error) {
 	if layout == LayoutAuto || layout == "" {
 		var err error
-		if layout, err = detectLayout(dir); err != nil {
+		if layout, err = detectLayout(dir, root); err != nil {
 			return "", nil, err
 		}
 	}
 	if layout == LayoutServerpod {
 		return layout, nil, fmt.Errorf("%s: serverpod writes its migrations itself (serverpod create-migration): add the statements to a new one, or edit in place with --in-place", dir)
 	}
-	plan, err := layoutPlans[layout](dir)
+	plan, err := layoutPlans[layout](dir, root)
 	if err != nil {
 		return layout, nil, err
 	}
@@ -121,7 +121,7 @@ func nextNumber(last string, now time.Time) string {
 
 // IsMigrationDir reports whether path is a directory of migrations (not a
 // pg_dump directory archive).
-func IsMigrationDir(path string) bool {
+func IsMigrationDir(path string, root *Root) bool {
 	info, err := os.Stat(path)
-	return err == nil && info.IsDir() && !pgarchive.IsDirectory(path)
+	return err == nil && info.IsDir() && !pgarchive.IsDirectory(root.Folder(path))
 }

@@ -37,10 +37,10 @@ var errStopScan = errors.New("stop")
 // position where reading stopped (the end of the file, or the line fn
 // stopped at) and fn's error, but for errStopScan. Only the first 4 KiB of
 // a longer line is passed: markers are short.
-func scanLines(path string, fn func(line []byte, at Position) error) (Position, error) {
-	f, err := os.Open(path)
+func scanLines(root *Root, path string, fn func(line []byte, at Position) error) (Position, error) {
+	f, err := root.Open(path)
 	if err != nil {
-		return Position{}, PathError(path, err)
+		return Position{}, err
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 4096)
@@ -98,7 +98,7 @@ func sectionError(path string, at Position, format string, args ...any) error {
 
 // goosePlan runs the up section of each <version>_<name>.sql file in the
 // order of the versions, compared as numbers.
-func goosePlan(dir string) (*migrationPlan, error) {
+func goosePlan(dir string, root *Root) (*migrationPlan, error) {
 	plan := &migrationPlan{}
 	paths, err := versionedFiles(dir, plan, func(e os.DirEntry) (int64, string) {
 		version, ok := gooseVersion(e.Name())
@@ -111,7 +111,11 @@ func goosePlan(dir string) (*migrationPlan, error) {
 		return nil, err
 	}
 	for _, path := range paths {
-		sec, err := gooseUpSection(path)
+		sec, err := gooseUpSection(root, path)
+		if refused := asRefused(err); refused != nil {
+			plan.steps = append(plan.steps, migrationStep{path: path, refused: refused})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -145,9 +149,9 @@ func isGooseUp(line []byte) bool { return gooseAnnotation(line) == "+goose up" }
 // gooseUpSection finds the lines between `-- +goose Up` and `-- +goose
 // Down` (or the end). Goose refuses a file without the Up annotation, with
 // SQL before it, or with the annotations out of order.
-func gooseUpSection(path string) (*fileSection, error) {
+func gooseUpSection(root *Root, path string) (*fileSection, error) {
 	var sec *fileSection
-	end, err := scanLines(path, func(line []byte, at Position) error {
+	end, err := scanLines(root, path, func(line []byte, at Position) error {
 		switch gooseAnnotation(line) {
 		case "+goose up":
 			if sec != nil {
@@ -186,7 +190,7 @@ var (
 
 // dbmatePlan runs the up sections of the files whose names start with a
 // version, in the order of the names.
-func dbmatePlan(dir string) (*migrationPlan, error) {
+func dbmatePlan(dir string, root *Root) (*migrationPlan, error) {
 	entries, err := readDir(dir)
 	if err != nil {
 		return nil, err
@@ -203,7 +207,11 @@ func dbmatePlan(dir string) (*migrationPlan, error) {
 	}
 	slices.Sort(paths)
 	for _, path := range paths {
-		sections, err := dbmateUpSections(path)
+		sections, err := dbmateUpSections(root, path)
+		if refused := asRefused(err); refused != nil {
+			plan.steps = append(plan.steps, migrationStep{path: path, refused: refused})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -218,7 +226,7 @@ func dbmatePlan(dir string) (*migrationPlan, error) {
 // block's `-- migrate:down`, the next up marker or the end. dbmate refuses
 // a file without an up marker, with SQL before the first one, or with two
 // down markers in one block.
-func dbmateUpSections(path string) ([]*fileSection, error) {
+func dbmateUpSections(root *Root, path string) ([]*fileSection, error) {
 	var sections []*fileSection
 	var open *fileSection // the up section being read
 	inDown := false
@@ -227,7 +235,7 @@ func dbmateUpSections(path string) ([]*fileSection, error) {
 		sections = append(sections, open)
 		open = nil
 	}
-	end, err := scanLines(path, func(line []byte, at Position) error {
+	end, err := scanLines(root, path, func(line []byte, at Position) error {
 		switch {
 		case dbmateUp.Match(line):
 			if open != nil {

@@ -16,15 +16,14 @@ import (
 
 // checkOptions are the flags and arguments of `pgseqlint check`.
 type checkOptions struct {
-	io         streams
-	paths      []string
-	inputs     inputOptions
-	format     string
-	sourceRoot string
-	color      string
-	failOn     string
-	sarifFile  string
-	config     configFlags
+	io        streams
+	paths     []string
+	inputs    inputOptions
+	format    string
+	color     string
+	failOn    string
+	sarifFile string
+	config    configFlags
 }
 
 func newCmdCheck(io streams, runF func(*checkOptions) error) *cobra.Command {
@@ -56,7 +55,6 @@ itself failed.`,
 	}
 	opts.inputs.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "", "output format: text, json, sarif, github or gitlab (default text, with GitHub annotations in GitHub Actions)")
-	cmd.Flags().StringVar(&opts.sourceRoot, "source-root", "", "directory that sarif, github and gitlab output name files relative to (default the CI checkout or the current directory)")
 	cmd.Flags().StringVar(&opts.color, "color", "auto", "colour the text output: auto, always or never")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning or never")
 	cmd.Flags().StringVar(&opts.sarifFile, "sarif-file", "", "also write the report as SARIF to `FILE`, whatever --format is (for code scanning beside a report in the log)")
@@ -80,7 +78,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return failure(err)
 	}
-	out, err := newOutput(opts.format, opts.sourceRoot, useColor)
+	out, err := newOutput(opts.format, opts.inputs.sourceRoot, useColor)
 	if err != nil {
 		return failure(err)
 	}
@@ -97,6 +95,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	defer checkOpts.Root.Close()
 	set.describe(checkOpts.Verbose)
 	if err := opts.inputs.readDB(ctx, &checkOpts, opts.io); err != nil {
 		return failure(err)
@@ -109,18 +108,16 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 		return failure(err)
 	}
 	if opts.sarifFile != "" {
-		sarif, err := newOutput("sarif", opts.sourceRoot, false)
+		sarif, err := newOutput("sarif", opts.inputs.sourceRoot, false)
 		if err != nil {
 			return failure(err)
 		}
-		if err := fix.WriteFileAtomic(opts.sarifFile, func(w io.Writer) error { return sarif.write(w, res) }); err != nil {
+		if err := fix.WriteFile(opts.sarifFile, res.Read, func(w io.Writer) error { return sarif.write(w, res) }); err != nil {
 			return failure(err)
 		}
 	}
-	for _, d := range res.Diagnostics {
-		if threshold != 0 && d.Severity >= threshold {
-			return &exitError{code: 1}
-		}
+	if threshold != 0 && res.Reaches(threshold) {
+		return &exitError{code: 1}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
 
@@ -74,7 +75,7 @@ func (s *settings) describe(w io.Writer) {
 	case s.config.Path == "":
 		fmt.Fprintf(w, "no configuration file (%s): every rule at its own severity\n", analyzer.ConfigFile)
 	default:
-		fmt.Fprintf(w, "configuration %s\n", s.config.Path)
+		fmt.Fprintf(w, "configuration %s\n", inert.String(s.config.Path))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/fix"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/livedb"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
@@ -155,7 +156,7 @@ func readDatabase(ctx context.Context, conn *livedb.Conn, opts livedb.Options, w
 		if s.Rows >= 0 {
 			rows = fmt.Sprintf("about %d rows", s.Rows)
 		}
-		fmt.Fprintf(w, "pgseqlint: warning: no index on %s: its keys were read by scanning the whole table (%s)\n", s.Column.QualifiedName(), rows)
+		fmt.Fprintf(w, "pgseqlint: warning: no index on %s: its keys were read by scanning the whole table (%s)\n", inert.String(s.Column.QualifiedName()), rows)
 	}
 	return snap, nil
 }
@@ -176,14 +177,15 @@ func applyRepairs(ctx context.Context, conn *livedb.Conn, snap *livedb.Snapshot,
 	var w strings.Builder
 	repaired, still := 0, 0
 	for _, ch := range changes {
-		name := ch.Sequence.QualifiedName()
+		// Names come from the database: shown inert, as everywhere.
+		name := inert.String(ch.Sequence.QualifiedName())
 		c := ch.Collision
 		if c == nil {
 			fmt.Fprintf(&w, "left %s as it was: it is past its keys by now\n", name)
 			continue
 		}
 		repaired++
-		fmt.Fprintf(&w, "%s\n", ch.SQL)
+		fmt.Fprintf(&w, "%s\n", inert.String(ch.SQL))
 		bound := "up to"
 		if !ch.Sequence.Ascending() {
 			bound = "down to"
@@ -192,15 +194,15 @@ func applyRepairs(ctx context.Context, conn *livedb.Conn, snap *livedb.Snapshot,
 		if !ch.HasAfter {
 			next = "stands at its limit: nextval fails rather than collide"
 		}
-		fmt.Fprintf(&w, "-- %s %s (it handed out %d), past keys %s %d in %s\n", name, next, ch.Before, bound, c.Key, c.Column.QualifiedName())
+		fmt.Fprintf(&w, "-- %s %s (it handed out %d), past keys %s %d in %s\n", name, next, ch.Before, bound, c.Key, inert.String(c.Column.QualifiedName()))
 		if ch.Still {
 			still++
 			for _, line := range fix.For(c).Comment[1:] {
-				fmt.Fprintf(&w, "-- %s\n", line)
+				fmt.Fprintf(&w, "-- %s\n", inert.String(line))
 			}
 		}
 	}
-	fmt.Fprintf(&w, "%s repaired in database %s\n", source.Plural(repaired, "sequence"), script.QuoteIdent(res.Database))
+	fmt.Fprintf(&w, "%s repaired in database %s\n", source.Plural(repaired, "sequence"), inert.String(script.QuoteIdent(res.Database)))
 	if _, err := io.WriteString(opts.io.out, w.String()); err != nil {
 		return failure(err)
 	}

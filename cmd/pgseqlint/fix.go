@@ -6,13 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
 	"github.com/pgseqlint/pgseqlint/analyzer/fix"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
@@ -96,9 +99,14 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 	if err := opts.inputs.apply(&checkOpts, opts.io); err != nil {
 		return failure(err)
 	}
+	defer checkOpts.Root.Close()
 	set.describe(checkOpts.Verbose)
+	if opts.write || opts.output != "" {
+		// Interrupted, fix leaves no temporary file behind.
+		defer removeOnSignal()()
+	}
 	last := opts.paths[len(opts.paths)-1]
-	if opts.write && !opts.diff && !opts.inPlace && source.IsMigrationDir(last) {
+	if opts.write && !opts.diff && !opts.inPlace && source.IsMigrationDir(last, checkOpts.Root) {
 		return fixNewMigration(ctx, opts, checkOpts, last)
 	}
 	var files []*fix.InPlaceFile
@@ -124,7 +132,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 		// the files' to repair: there is no statement of theirs to follow.
 		for _, d := range res.Diagnostics {
 			if d.Fix != nil && d.Fix.After.Line == 0 && d.Subject != nil {
-				fmt.Fprintf(opts.io.err, "pgseqlint: sequence %s is already behind its keys in database %s: repair it with pgseqlint db --apply\n", d.Subject.Sequence, d.Subject.Database)
+				fmt.Fprintln(opts.io.err, inert.String(fmt.Sprintf("pgseqlint: sequence %s is already behind its keys in database %s: repair it with pgseqlint db --apply", d.Subject.Sequence, d.Subject.Database)))
 			}
 		}
 		if opts.diff {
@@ -134,7 +142,7 @@ func fixRun(ctx context.Context, opts *fixOptions) error {
 			err = patch.Rewrite(files)
 		}
 	case opts.output != "":
-		err = fix.WriteFileAtomic(opts.output, patch.Write)
+		err = fix.WriteFile(opts.output, res.Read, patch.Write)
 	default:
 		err = patch.Write(opts.io.out)
 	}
@@ -161,7 +169,7 @@ func fixNewMigration(ctx context.Context, opts *fixOptions, checkOpts analyzer.O
 	if up.Len() == 0 {
 		return nil
 	}
-	_, files, err := source.NextMigration(dir, checkOpts.Layout, "fix_sequences", up.String(), time.Now())
+	_, files, err := source.NextMigration(dir, checkOpts.Layout, checkOpts.Root, "fix_sequences", up.String(), time.Now())
 	if err != nil {
 		return failure(err)
 	}
@@ -169,7 +177,7 @@ func fixNewMigration(ctx context.Context, opts *fixOptions, checkOpts analyzer.O
 		if err := writeNewFile(f); err != nil {
 			return failure(err)
 		}
-		fmt.Fprintf(opts.io.out, "wrote %s\n", f.Path)
+		fmt.Fprintf(opts.io.out, "wrote %s\n", inert.String(f.Path))
 	}
 	return nil
 }
@@ -188,4 +196,30 @@ func writeNewFile(f source.NewFile) error {
 		err = closeErr
 	}
 	return source.PathError(f.Path, err)
+}
+
+// removeOnSignal makes SIGINT and SIGTERM remove the temporary files fix
+// has written before the process exits, with the status a shell gives a
+// process the signal ended (130, 143); it returns the function that undoes
+// it.
+func removeOnSignal() (stop func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-signals:
+			fix.AbandonTemporaryFiles()
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }

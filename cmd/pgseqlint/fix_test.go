@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 const fixScript = `CREATE TABLE users (id serial PRIMARY KEY, name text);
@@ -88,4 +91,78 @@ func TestFixOutputFails(t *testing.T) {
 func readFile(path string) string {
 	b, _ := os.ReadFile(path)
 	return string(b)
+}
+
+// TestFixWriteSignal sends SIGTERM, then SIGINT, to fix -w while it writes
+// the rewritten copy of a large file: the run ends with the status a shell
+// gives the signal, and the directory holds the original alone, byte for
+// byte, without the temporary file.
+func TestFixWriteSignal(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The repair goes after the COPY, before 200 MB of comments that the
+	// rewrite copies after it.
+	var b strings.Builder
+	b.WriteString(fixScript)
+	line := "-- " + strings.Repeat("filler ", 20) + "\n"
+	for b.Len() < 200<<20 {
+		b.WriteString(line)
+	}
+	original := b.String()
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		exit int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "dump.sql")
+			if err := os.WriteFile(path, []byte(original), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(exe, "fix", "-w", path)
+			cmd.Env = append(os.Environ(), "PGSEQLINT_TEST_AS_CLI=1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Signalled once the temporary file exists.
+			deadline := time.Now().Add(time.Minute)
+			for len(dirNames(t, dir)) < 2 {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("no temporary file appeared within a minute")
+				}
+				time.Sleep(time.Millisecond)
+			}
+			if err := cmd.Process.Signal(tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != tc.exit {
+				t.Errorf("fix -w after %v: %v, want exit %d; stderr: %s", tc.sig, err, tc.exit, stderr.String())
+			}
+			if names := dirNames(t, dir); len(names) != 1 || names[0] != "dump.sql" {
+				t.Errorf("the directory holds %q, want dump.sql alone", names)
+			}
+			if readFile(path) != original {
+				t.Error("dump.sql changed")
+			}
+		})
+	}
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
 }

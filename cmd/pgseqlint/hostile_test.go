@@ -60,7 +60,7 @@ func TestHostileInputs(t *testing.T) {
 		{name: "statement over the limit", file: []byte(loadsDump + "SELECT '" + strings.Repeat("x", 5000) + "';\n"), args: []string{"check", "--max-statement-bytes", "4K", "f.sql"}, exit: 1,
 			stdout: `(?m)^f\.sql:7:1: warning: statement of 5010 bytes is longer than --max-statement-bytes \(4096\): it was not parsed, so what it does is not checked \[statement-too-long\]$`},
 		{name: "missing path", args: []string{"check", "nosuch.sql"}, exit: 2, stderr: `^pgseqlint: nosuch\.sql: no such file or directory$`},
-		{name: "directory as the configuration", file: []byte(loadsDump), args: []string{"check", "--config", ".", "f.sql"}, exit: 2, stderr: `^pgseqlint: \.: is a directory$`},
+		{name: "directory as the configuration", file: []byte(loadsDump), args: []string{"check", "--config", ".", "f.sql"}, exit: 2, stderr: `^pgseqlint: \. is a directory, not a regular file: not read$`},
 		{name: "directory as the patch file", file: []byte(loadsDump), args: []string{"fix", "-o", ".", "f.sql"}, exit: 2, stderr: `^pgseqlint: \.: is a directory$`},
 		{name: "directory with no scripts", args: []string{"check", "."}, exit: 2, stderr: `^pgseqlint: \.: no migration files to run \(plain layout\)$`},
 	}

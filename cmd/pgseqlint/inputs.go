@@ -1,12 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 	"github.com/spf13/cobra"
 )
@@ -14,15 +17,18 @@ import (
 // inputOptions are the flags that say how to read the PATHs, for every
 // command that reads them.
 type inputOptions struct {
-	layout     string
-	schema     []string
-	verbose    bool
-	progress   bool
-	noProgress bool
-	maxStmt    string
-	db         string
-	stdinName  string
-	pgVersion  string
+	layout      string
+	schema      []string
+	verbose     bool
+	progress    bool
+	noProgress  bool
+	maxStmt     string
+	maxInput    string
+	sourceRoot  string
+	outsideRoot bool
+	db          string
+	stdinName   string
+	pgVersion   string
 }
 
 func (o *inputOptions) addFlags(cmd *cobra.Command) {
@@ -46,6 +52,12 @@ func (o *inputOptions) addFlags(cmd *cobra.Command) {
 		fmt.Sprintf("the PostgreSQL major `VERSION` the scripts are meant for (default the configuration's, else %d, the parser's grammar): above %d, a statement the parser rejects is a warning", analyzer.GrammarVersion, analyzer.GrammarVersion))
 	cmd.Flags().StringVar(&o.maxStmt, "max-statement-bytes", "64M",
 		"longest statement read: a longer one is reported (statement-too-long) and skipped, so that a runaway string cannot exhaust memory (`SIZE`: bytes, or with a K, M or G suffix)")
+	cmd.Flags().StringVar(&o.maxInput, "max-input-bytes", "1T",
+		"most bytes decompressing one input (or one archive entry's data) may produce: past it, or past 1000 times the compressed size, the run stops (`SIZE`, with a K, M, G or T suffix)")
+	cmd.Flags().StringVar(&o.sourceRoot, "source-root", "",
+		"the project root: only files inside it are read, and CI reports name files relative to it (`DIR`; default the CI checkout, else the deepest directory that holds every PATH)")
+	cmd.Flags().BoolVar(&o.outsideRoot, "allow-outside-root", false,
+		"read files outside the project root too (still only regular files): for scripts that include trusted files elsewhere")
 }
 
 // baseNames lists the files' names.
@@ -68,18 +80,31 @@ func (o *inputOptions) apply(opts *analyzer.Options, io streams) error {
 		// The server itself takes no statement over 1 GB.
 		return fmt.Errorf("--max-statement-bytes: %q is not a size between 1 and 1G", o.maxStmt)
 	}
+	maxInput, err := analyzer.ParseSize(o.maxInput)
+	if err != nil || maxInput < 1 {
+		return fmt.Errorf("--max-input-bytes: %q is not a size such as 100G or 1T", o.maxInput)
+	}
 	if o.pgVersion != "" {
 		if opts.PGVersion, err = analyzer.ParsePGVersion(o.pgVersion); err != nil {
 			return fmt.Errorf("--pg-version: %w", err)
 		}
 	}
-	if tool, order, ok := source.MigrationOrder(opts.Paths, layout); ok && !slices.Equal(order, opts.Paths) {
-		fmt.Fprintf(io.err, "pgseqlint: warning: %s runs these migrations in another order: read in the order given, %s; %s runs %s (give their directory to check them in its order)\n",
-			tool, baseNames(opts.Paths), tool, baseNames(order))
-	}
-	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.StdinName = layout, o.schema, int(maxStmt), o.stdinName
+	opts.Layout, opts.Schema, opts.MaxStmtBytes, opts.MaxInputBytes, opts.StdinName = layout, o.schema, int(maxStmt), maxInput, o.stdinName
 	if o.verbose {
 		opts.Verbose = io.err
+	}
+	dir := cmp.Or(o.sourceRoot, os.Getenv("GITHUB_WORKSPACE"), os.Getenv("CI_PROJECT_DIR"))
+	if dir == "" {
+		if dir, err = source.DefaultRootDir(append(slices.Clip(o.schema), opts.Paths...)); err != nil {
+			return err
+		}
+	}
+	if opts.Root, err = source.NewRoot(dir, o.outsideRoot); err != nil {
+		return err
+	}
+	if tool, order, ok := source.MigrationOrder(opts.Paths, layout, opts.Root); ok && !slices.Equal(order, opts.Paths) {
+		fmt.Fprintln(io.err, inert.String(fmt.Sprintf("pgseqlint: warning: %s runs these migrations in another order: read in the order given, %s; %s runs %s (give their directory to check them in its order)",
+			tool, baseNames(opts.Paths), tool, baseNames(order))))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/pgseqlint/pgseqlint/analyzer/inert"
 	"github.com/pgseqlint/pgseqlint/analyzer/source"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -115,11 +116,18 @@ func run(args []string, io streams) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(io.err, "pgseqlint: %v\n", ee.err)
+			printError(io.err, ee.err)
 		}
 		return ee.code
 	}
 	// cobra's own errors: an unknown command, a bad flag.
-	fmt.Fprintf(io.err, "pgseqlint: %v\n", err)
+	printError(io.err, err)
 	return 2
+}
+
+// printError writes the one line of a failed run. It names files and
+// quotes what they hold: nothing of it may act on the terminal or start a
+// line of a CI log.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "pgseqlint: %s\n", inert.String(err.Error()))
 }

@@ -20,8 +20,9 @@ func newCmdRules(io streams) *cobra.Command {
 		Short: "List the rules",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			listRules(io.out)
-			return nil
+			var list strings.Builder
+			listRules(&list)
+			return writeOut(io, list.String())
 		},
 	}
 }
@@ -40,9 +41,10 @@ func newCmdExplain(io streams) *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				fmt.Fprint(io.out, "pgseqlint explain RULE prints the documentation of one of these rules:\n\n")
-				listRules(io.out)
-				return nil
+				var list strings.Builder
+				list.WriteString("pgseqlint explain RULE prints the documentation of one of these rules:\n\n")
+				listRules(&list)
+				return writeOut(io, list.String())
 			}
 			r := rules.ByName(args[0])
 			if r == nil {
@@ -52,10 +54,18 @@ func newCmdExplain(io streams) *cobra.Command {
 			if err != nil {
 				return failure(err)
 			}
-			fmt.Fprint(io.out, text)
-			return nil
+			return writeOut(io, text)
 		},
 	}
+}
+
+// writeOut writes a command's output: one that cannot be written (a
+// closed pipe, a full disk) fails the run.
+func writeOut(io streams, text string) error {
+	if _, err := fmt.Fprint(io.out, text); err != nil {
+		return failure(fmt.Errorf("writing the output: %w", err))
+	}
+	return nil
 }
 
 // explainText is a rule's documentation for the terminal, with the SQL

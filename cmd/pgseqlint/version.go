@@ -123,8 +123,7 @@ func newCmdVersion(io streams) *cobra.Command {
 known, as --version does.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprint(io.out, versionLine())
-			return nil
+			return writeOut(io, versionLine())
 		},
 	}
 }

@@ -24,7 +24,7 @@ three"
 -- A key that is no integer.
 CREATE TABLE tags (id serial PRIMARY KEY, label text);
 COPY tags (id, label) FROM stdin;
-1	red -- want "invalid input syntax for type integer: 'x7'"
+1	red -- want "invalid input syntax for type integer in column public.tags.id: a value that is not a 64-bit integer"
 x7	green
 \.
 

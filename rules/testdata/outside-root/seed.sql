@@ -1,0 +1,2 @@
+-- Included by include.sql: clean.
+INSERT INTO t VALUES (1), (2);

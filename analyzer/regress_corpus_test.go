@@ -7,15 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pgseqlint/pgseqlint/analyzer"
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgtest"
 	"github.com/pgseqlint/pgseqlint/rules"
 )
@@ -89,17 +88,17 @@ func TestRegressCorpus(t *testing.T) {
 			failed++
 			continue
 		}
-		if c.heapGrowth > heapGrowthLimit {
-			t.Errorf("%s: the heap grew by %s (the limit is %s)", name, mib(c.heapGrowth), mib(heapGrowthLimit))
+		if c.HeapGrowth > heapGrowthLimit {
+			t.Errorf("%s: the heap grew by %s (the limit is %s)", name, checktest.MiB(c.HeapGrowth), checktest.MiB(heapGrowthLimit))
 		}
 		c.name = name
-		if c.took > slowest.took {
+		if c.Took > slowest.Took {
 			slowest = c
 		}
-		if c.heapGrowth > hungriest.heapGrowth {
+		if c.HeapGrowth > hungriest.HeapGrowth {
 			hungriest = c
 		}
-		peak = max(peak, c.heapPeak)
+		peak = max(peak, c.HeapPeak)
 		statements += c.res.Statements
 		findings += len(c.res.Diagnostics)
 		for _, d := range c.res.Diagnostics {
@@ -111,71 +110,40 @@ func TestRegressCorpus(t *testing.T) {
 	t.Logf("%d files %v: %d statements, %d findings, %d of them syntax-error; %d runs ended in an error; "+
 		"%v in all, the slowest %s (%v); peak heap %s, grown by at most %s in one file (%s)",
 		len(files), kinds, statements, findings, syntaxErrors, failed,
-		time.Since(start).Round(time.Millisecond), slowest.name, slowest.took.Round(time.Millisecond),
-		mib(peak), mib(hungriest.heapGrowth), hungriest.name)
+		time.Since(start).Round(time.Millisecond), slowest.name, slowest.Took.Round(time.Millisecond),
+		checktest.MiB(peak), checktest.MiB(hungriest.HeapGrowth), hungriest.name)
 }
 
 // checkOutcome is what checking one file came to.
 type checkOutcome struct {
-	name     string
-	res      *analyzer.Result
-	err      error
-	panicked string // the panic and its stack
-	took     time.Duration
-	// heapPeak is the most the Go heap held while the check ran, sampled
-	// every few milliseconds and at the end, counting dead objects not yet
-	// swept: what the process needed. heapGrowth is that above the heap
-	// before the check, just collected.
-	heapPeak, heapGrowth uint64
+	name              string
+	res               *analyzer.Result
+	err               error
+	panicked          string // the panic and its stack
+	checktest.Bounded        // what the check cost
 }
 
 // checkBounded checks one file with all the rules on a goroutine of its
 // own, watching the heap. It gives up at checkDeadline, leaving the
 // goroutine behind, and reports false.
 func checkBounded(path string) (checkOutcome, bool) {
-	runtime.GC()
-	base := heapBytes()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	done := make(chan checkOutcome, 1)
-	start := time.Now()
-	go func() {
-		var c checkOutcome
+	var c checkOutcome
+	cost, finished := checktest.RunBounded(checkDeadline, func() {
 		defer func() {
 			if r := recover(); r != nil {
 				c.panicked = fmt.Sprintf("%v\n%s", r, debug.Stack())
 			}
-			done <- c
 		}()
 		c.res, c.err = analyzer.Check(ctx, analyzer.Options{Paths: []string{path}, Rules: rules.All()})
-	}()
-	sample := time.NewTicker(5 * time.Millisecond)
-	defer sample.Stop()
-	deadline := time.After(checkDeadline)
-	peak := base
-	for {
-		select {
-		case c := <-done:
-			c.took = time.Since(start)
-			c.heapPeak = max(peak, heapBytes())
-			c.heapGrowth = c.heapPeak - base
-			return c, true
-		case <-sample.C:
-			peak = max(peak, heapBytes())
-		case <-deadline:
-			return checkOutcome{}, false
-		}
+	})
+	if !finished {
+		return checkOutcome{}, false
 	}
+	c.Bounded = cost
+	return c, true
 }
-
-// heapBytes is the memory the heap's objects take, live or not yet swept.
-func heapBytes() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
-func mib(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 // TestRegressCorpusAgainstPsql runs every fourth regression file (by name:
 // 58 files, well under a minute) with psql on a PostgreSQL 15 server, each

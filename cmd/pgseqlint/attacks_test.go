@@ -9,14 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"runtime/metrics"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/checktest"
 )
 
 // secret stands for what a runner holds outside the project (a token in
@@ -158,10 +158,10 @@ func TestAttacks(t *testing.T) {
 					if strings.Count(strings.TrimSuffix(r.stderr, "\n"), "\n") > 0 {
 						t.Errorf("%s: stderr is more than one line:\n%s", run, r.stderr)
 					}
-					t.Logf("%s: exit %d in %v, the heap grew by %s", strings.Join(run, " "), r.code, r.took.Round(time.Millisecond), mib(r.heap))
+					t.Logf("%s: exit %d in %v, the heap grew by %s", strings.Join(run, " "), r.code, r.Took.Round(time.Millisecond), checktest.MiB(r.HeapGrowth))
 				}
-				if r.heap > a.heap {
-					t.Errorf("%s: the heap grew by %s, more than %s", run, mib(r.heap), mib(a.heap))
+				if r.HeapGrowth > a.heap {
+					t.Errorf("%s: the heap grew by %s, more than %s", run, checktest.MiB(r.HeapGrowth), checktest.MiB(a.heap))
 				}
 				holdInert(t, run, r.stdout+r.stderr)
 			}
@@ -194,48 +194,21 @@ func holdInert(t *testing.T, run []string, out string) {
 type boundedRun struct {
 	code           int
 	stdout, stderr string
-	took           time.Duration
-	heap           uint64 // how far the heap grew, at its peak
+	checktest.Bounded
 }
 
 // runBounded runs the command line on a goroutine of its own, sampling the
 // heap as the regression corpus test does; past took it fails the test.
 func runBounded(t *testing.T, args []string, took time.Duration) boundedRun {
 	t.Helper()
-	runtime.GC()
-	base := heapBytes()
-	done := make(chan boundedRun, 1)
-	start := time.Now()
-	go func() {
-		var r boundedRun
-		r.code, r.stdout, r.stderr = runCLI(args, nil)
-		done <- r
-	}()
-	sample := time.NewTicker(5 * time.Millisecond)
-	defer sample.Stop()
-	deadline := time.After(took)
-	peak := base
-	for {
-		select {
-		case r := <-done:
-			r.took = time.Since(start)
-			r.heap = max(peak, heapBytes()) - base
-			return r
-		case <-sample.C:
-			peak = max(peak, heapBytes())
-		case <-deadline:
-			t.Fatalf("%s: still running after %v", args, took)
-		}
+	var r boundedRun
+	cost, finished := checktest.RunBounded(took, func() { r.code, r.stdout, r.stderr = runCLI(args, nil) })
+	if !finished {
+		t.Fatalf("%s: still running after %v", args, took)
 	}
+	r.Bounded = cost
+	return r
 }
-
-func heapBytes() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
-func mib(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 func writes(name, content string) func(t *testing.T) {
 	return func(t *testing.T) {

@@ -161,7 +161,11 @@ func Check(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	for _, path := range opts.Paths {
-		if err := d.runPath(ctx, path); err != nil {
+		err := d.runPath(ctx, path)
+		if errors.Is(err, errScriptStopped) {
+			break // psql runs nothing after it
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -208,6 +212,7 @@ func newDriver(opts Options) *driver {
 	} else {
 		d.current = d.catalog("")
 	}
+	d.psql.vars = script.NewPsqlVars()
 	d.applier = newApplier(d)
 	d.keep.Drain = d.applier.drain
 	return d
@@ -244,6 +249,7 @@ type driver struct {
 	rereadable map[string]bool
 	exec       exec
 	pass       Pass
+	psql       psqlState
 	// schema is set while the --schema paths are read. silenced are the
 	// files whose findings are dropped: those read then, and those the
 	// configuration excludes.
@@ -328,9 +334,10 @@ func (d *driver) splitter(name string, r io.Reader, window int) *script.Splitter
 
 func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 	defer sp.Close()
-	if !d.opts.Reference && !d.schema {
-		sp.ReadInsert = d.readInsert
-	}
+	outer := d.psql.blocks
+	d.psql.blocks = nil
+	defer func() { d.psql.blocks = outer }()
+	d.setFastPath(sp)
 	ignores := &ignoreReader{ignores: &d.ignores, decide: d.hold}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -346,24 +353,39 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 		d.applier.drain()
 		if errors.Is(err, io.EOF) {
 			ignores.end(sp.TakeDirectives())
-			return nil
+			return d.unclosedIf()
 		}
 		if err != nil {
 			return err
 		}
 		x := d.begin(st, sp.Rereadable)
 		switch {
+		case !d.psql.active() && !conditional(st):
+			d.skip(x, sp)
 		case st.Oversized:
 			err = d.tooLong(x, sp)
 		case st.Kind == script.KindMeta:
 			err = d.meta(ctx, x, sp)
+			d.setFastPath(sp)
 		default:
 			err = d.sql(x, sp)
+		}
+		if errors.Is(err, errScriptStopped) {
+			// psql stopped in a file this one includes: this one ends too.
+			ignores.end(sp.TakeDirectives())
 		}
 		if err != nil {
 			return err
 		}
+		stop := d.psql.vars.OnErrorStop && (x.Failed() || x.psqlFailed)
+		if stop {
+			x.Report(&catalog.PsqlStopped{})
+		}
 		d.end(st, sp.TakeDirectives(), ignores)
+		if stop {
+			ignores.end(sp.TakeDirectives())
+			return errScriptStopped
+		}
 	}
 }
 
@@ -386,6 +408,9 @@ type exec struct {
 	// findings quote none of its text. Whoever wrote the \i chose the
 	// file, which may be no SQL of the project's at all.
 	unquoted bool
+	// psqlFailed is set when psql rejects the meta-command: with
+	// ON_ERROR_STOP, psql stops there.
+	psqlFailed bool
 }
 
 // begin starts running a statement: it moves the clock and readies the
@@ -410,7 +435,7 @@ func (d *driver) begin(st *script.Stmt, rereadable bool) *exec {
 // end runs the rules over a statement that has run and places the
 // comments read with it.
 func (d *driver) end(st *script.Stmt, directives []script.Comment, ignores *ignoreReader) {
-	d.exec.c.Finished(&d.exec.Exec, false)
+	d.exec.c.Finished(&d.exec.Exec, d.psql.vars.OnErrorRollback)
 	if !d.schema {
 		outer := d.reporting
 		d.reporting = ignores
@@ -448,7 +473,14 @@ func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
 
 // sql parses a SQL statement and applies it.
 func (d *driver) sql(x *exec, sp *script.Splitter) error {
-	st := x.stmt
+	st, run := d.substitute(x)
+	if !run {
+		if st.CopyIn {
+			_, err := sp.CopyData(nil)
+			return err
+		}
+		return nil
+	}
 	text := st.ParseText()
 	if !d.schema && !d.opts.Reference && script.LooksLikeInsert(st.Text) {
 		if ins, ok := script.ParseInsertFast(text, st.Escapes, &d.keep, &d.inserts); ok {
@@ -459,7 +491,12 @@ func (d *driver) sql(x *exec, sp *script.Splitter) error {
 	stmts, err := pgparse.Parse(text)
 	if err != nil {
 		x.unquoted = d.nested > 0
-		x.Fail(d.syntaxError(st, err))
+		se := d.syntaxError(st, err)
+		if st != x.stmt {
+			// A place in the substituted text is none in the input.
+			se.Span = st.Span
+		}
+		x.Fail(se)
 		if st.CopyIn {
 			// psql would read the rows as SQL; they are still data.
 			_, err := sp.CopyData(nil)
@@ -524,6 +561,8 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 		d.current.NewSession()
 	case "i", "include", "ir", "include_relative":
 		return d.include(ctx, x, name, args)
+	case "set", "unset", "gset", "getenv", "prompt", "if", "elif", "else", "endif":
+		d.psqlCommand(x, name, args)
 	case "copy":
 		if d.schema {
 			return nil // data: a schema is read for its DDL only

@@ -40,7 +40,10 @@ const (
 // is standard input).
 func (d *driver) include(ctx context.Context, x *exec, command string, args []byte) error {
 	at := x.stmt.Span
-	name := script.IncludeArgument(args)
+	var name string
+	if words := d.metaArgs(x, args); len(words) > 0 {
+		name = words[0].Text
+	}
 	if name == "" {
 		return fmt.Errorf(`%s: \%s: missing required argument`, at, command)
 	}

@@ -15,6 +15,8 @@ func All() []*analyzer.Rule {
 		UnverifiableSequence,
 		SequenceNearLimit,
 		SyntaxError,
+		PsqlError,
+		UnknownPsqlValue,
 		MalformedCopy,
 		StatementTooLong,
 		OutsideRoot,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
@@ -53,28 +52,4 @@ func PsqlCopy(args []byte) (*ast.Copy, error) {
 		cp.Source = ast.CopyFromFile
 	}
 	return cp, nil
-}
-
-// IncludeArgument is the file name of \i or \ir: the first word of its
-// arguments, or a name in single quotes (a doubled quote stands for one).
-func IncludeArgument(args []byte) string {
-	args = bytes.TrimSpace(args)
-	if len(args) == 0 || args[0] != '\'' {
-		if i := bytes.IndexFunc(args, func(r rune) bool { return r < utf8.RuneSelf && isSpace(byte(r)) }); i >= 0 {
-			args = args[:i]
-		}
-		return string(args)
-	}
-	var name []byte
-	for i := 1; i < len(args); i++ {
-		if args[i] != '\'' {
-			name = append(name, args[i])
-		} else if i+1 < len(args) && args[i+1] == '\'' {
-			name = append(name, '\'')
-			i++
-		} else {
-			break
-		}
-	}
-	return string(name)
 }

@@ -487,6 +487,11 @@ func (s *Splitter) deferRestOfLine() {
 	}
 }
 
+// NoCopyRows tells the splitter that the COPY FROM STDIN it handed out
+// last reads no rows: psql did not send it (it stands in an inactive \if
+// branch), so the lines after it are read as statements.
+func (s *Splitter) NoCopyRows() { s.copyPending = false }
+
 // CopySink reads the rows of a COPY block.
 type CopySink interface {
 	// Lines reads whole lines: p ends with a newline, or with the end of

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pgseqlint/pgseqlint/analyzer/catalog"
 	"github.com/pgseqlint/pgseqlint/analyzer/inert"
+	"github.com/pgseqlint/pgseqlint/analyzer/pgparse"
 	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
@@ -250,9 +251,15 @@ func (d *driver) substitute(x *exec) (st *script.Stmt, run bool) {
 	}
 	sub := d.psql.vars.SubstituteSQL(st.Text, !st.Escapes)
 	if len(sub.Unknown) > 0 {
-		x.Report(&catalog.PsqlUnknown{Message: fmt.Sprintf("the statement uses psql variable :%s, whose value comes from outside the script: pgseqlint does not know what it does and does not run it",
+		// Read with an unknown value in its place; a statement that then
+		// does not parse is not run.
+		if _, err := pgparse.Parse(string(sub.Text)); err != nil {
+			x.Report(&catalog.PsqlUnknown{Message: fmt.Sprintf("the statement uses psql variable :%s, whose value comes from outside the script: pgseqlint does not know what it does and does not run it",
+				inert.String(sub.Unknown[0]))})
+			return st, false
+		}
+		x.Report(&catalog.PsqlUnknown{Message: fmt.Sprintf("the statement uses psql variable :%s, whose value comes from outside the script: pgseqlint runs it with that value unknown",
 			inert.String(sub.Unknown[0]))})
-		return st, false
 	}
 	if !sub.Changed {
 		return st, true

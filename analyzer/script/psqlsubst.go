@@ -14,7 +14,10 @@ type Substitution struct {
 	// read with standard_conforming_strings off (see Stmt).
 	EscapedQuotes []int
 	// Unknown names the variables the statement uses whose values psql
-	// takes from the connection or the last query.
+	// takes from outside the script (the connection, a query's result, a
+	// shell command): each reference stands in Text as $1, a value the
+	// server is given apart, so that what the statement does with it is
+	// known to be unknown.
 	Unknown []string
 	// Changed is set when a reference was replaced.
 	Changed bool
@@ -130,6 +133,10 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool) Substitution
 					switch {
 					case defined && !known:
 						out.Unknown = append(out.Unknown, ref.name)
+						buf = append(buf, unknownValue...)
+						f.i += ref.n
+						out.Changed = true
+						continue
 					case defined && !expanding(stack, ref.name):
 						f.i += ref.n
 						stack = append(stack, substFrame{text: []byte(value), name: ref.name})
@@ -143,6 +150,7 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool) Substitution
 				n = ref.n
 				if unknown != "" {
 					out.Unknown = append(out.Unknown, unknown)
+					text, ok = unknownValue, true
 				}
 				if ok {
 					buf = append(buf, text...)
@@ -195,6 +203,9 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool) Substitution
 	out.Text = buf
 	return out
 }
+
+// unknownValue stands for the value of a variable pgseqlint does not know.
+const unknownValue = "$1"
 
 // expanding reports whether the variable name is being expanded: psql
 // does not expand a variable inside its own value.

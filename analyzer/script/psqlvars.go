@@ -141,7 +141,7 @@ func (v *PsqlVars) Assign(name, value string, unset bool) error {
 		case ok:
 			v.OnErrorRollback = on
 		default:
-			return fmt.Errorf(`unrecognized value "%s" for "%s": on, off or interactive expected`, value, name)
+			return fmt.Errorf(`unrecognized value "%s" for "%s"`, value, name) // and on a line of its own: the values it takes
 		}
 	default:
 		if unset {

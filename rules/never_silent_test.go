@@ -32,6 +32,15 @@ var neverSilentForms = map[string]string{
 	"do block":              "DO $$ BEGIN INSERT INTO t VALUES (10); END $$;",
 	"sql function":          "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (10)';\nSELECT f();",
 	"plpgsql procedure":     "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (10); END $$;\nCALL p();",
+	"psql variable":         "\\set k 10\nINSERT INTO t VALUES (:k);",
+	"psql variable table":   "\\set tbl t\nCOPY :tbl (id) FROM stdin;\n10\n\\.",
+	"psql variable setval":  "INSERT INTO t VALUES (10);\n\\set s t_id_seq\nSELECT setval(:'s', 3);",
+	"psql variable as sql":  "\\set load 'INSERT INTO t VALUES (10)'\n:load;",
+	"psql gset":             "SELECT 10 AS k \\gset\nINSERT INTO t VALUES (:k);",
+	"psql if branch":        "\\if yes\nINSERT INTO t VALUES (10);\n\\endif",
+	"psql elif branch":      "\\if off\n\\elif on\nINSERT INTO t VALUES (10);\n\\endif",
+	"psql unknown if":       "SELECT true AS go \\gset\n\\if :go\nINSERT INTO t VALUES (10);\n\\endif",
+	"on_error_rollback":     "\\set ON_ERROR_ROLLBACK on\nBEGIN;\nINSERT INTO t VALUES (10);\nSELEC 1;\nCOMMIT;",
 }
 
 // TestNeverSilent holds pgseqlint to its promise for each form in

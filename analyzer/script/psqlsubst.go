@@ -234,7 +234,7 @@ type MetaArg struct {
 var ErrUnterminatedQuote = errors.New("unterminated quoted string")
 
 // MetaArgs reads a meta-command's arguments as psql reads most of them
-// (psqlscanslash.l, OT_NORMAL): words apart at blanks; in '' quotes, ''
+// (psqlscanslash.l, OT_NORMAL): words apart at blanks; in single quotes, two quotes
 // stands for a quote and backslash escapes (\n, \t, octal, hexadecimal)
 // apply; "" quotes are kept with the text; `command` is the output of a
 // shell command; :name, :'name', :"name" and :{?name} are substituted, the
@@ -302,7 +302,7 @@ func (v *PsqlVars) MetaArgs(args []byte) ([]MetaArg, error) {
 	}
 }
 
-// unquoteSlashArg reads the rest of a '' quoted argument after its opening
+// unquoteSlashArg reads the rest of an argument in single quotes after its opening
 // quote into text; n is how many bytes it took, through the closing quote.
 func unquoteSlashArg(p []byte, text *[]byte) (n int, ok bool) {
 	for i := 0; i < len(p); {

@@ -201,7 +201,7 @@ func ParseVariableBool(value string) (result, ok bool) {
 }
 
 // quoteLiteral is libpq's PQescapeLiteral, which :'name' uses: a value
-// with a backslash becomes an E'' string, after a space that keeps it
+// with a backslash becomes an E'...' string, after a space that keeps it
 // apart from a word before it.
 func quoteLiteral(value string) string {
 	value, _, _ = strings.Cut(value, "\x00")

@@ -35,6 +35,9 @@ const (
 type ifBlock struct {
 	state branchState
 	at    script.Span // the \if
+	// unknown is set once a condition of the block was one pgseqlint
+	// does not know: which branch runs is not known.
+	unknown bool
 }
 
 // psqlState is what psql keeps while it reads the script.
@@ -76,6 +79,12 @@ func conditional(st *script.Stmt) bool {
 func (d *driver) skip(x *exec, sp *script.Splitter) {
 	if x.stmt.CopyIn {
 		sp.NoCopyRows()
+	}
+	for _, b := range d.psql.blocks {
+		if b.unknown {
+			x.c.Unfollowed(&x.Exec, `a statement in an \if branch whose condition pgseqlint does not know`, x.stmt.Text)
+			return
+		}
 	}
 }
 
@@ -154,11 +163,12 @@ func (d *driver) psqlCommand(x *exec, name string, args []byte) {
 			p.blocks = append(p.blocks, ifBlock{state: branchIgnored, at: x.stmt.Span})
 			return
 		}
+		on, unknown := d.condition(x, args, `\if expression`)
 		state := branchFalse
-		if d.condition(x, args, `\if expression`) {
+		if on {
 			state = branchTrue
 		}
-		p.blocks = append(p.blocks, ifBlock{state: state, at: x.stmt.Span})
+		p.blocks = append(p.blocks, ifBlock{state: state, at: x.stmt.Span, unknown: unknown})
 	case "elif":
 		b := top()
 		switch {
@@ -168,8 +178,12 @@ func (d *driver) psqlCommand(x *exec, name string, args []byte) {
 			fail(`\elif: cannot occur after \else`)
 		case b.state == branchTrue:
 			b.state = branchIgnored
-		case b.state == branchFalse && d.condition(x, args, `\elif expression`):
-			b.state = branchTrue
+		case b.state == branchFalse:
+			on, unknown := d.condition(x, args, `\elif expression`)
+			if on {
+				b.state = branchTrue
+			}
+			b.unknown = b.unknown || unknown
 		}
 	case "else":
 		b := top()
@@ -194,14 +208,15 @@ func (d *driver) psqlCommand(x *exec, name string, args []byte) {
 
 // condition evaluates the condition of \if or \elif as psql does: its
 // arguments, substituted, joined by spaces, read as a boolean. A value that
-// is no boolean is psql's error, and the branch does not run.
-func (d *driver) condition(x *exec, args []byte, what string) bool {
+// is no boolean is psql's error, and the branch does not run. One that
+// comes from outside the script is unknown, and taken as false.
+func (d *driver) condition(x *exec, args []byte, what string) (on, unknown bool) {
 	words := d.metaArgs(x, args)
 	texts := make([]string, len(words))
 	for i, w := range words {
 		if w.Backtick || len(w.Unknown) > 0 {
 			x.Report(&catalog.PsqlUnknown{Message: fmt.Sprintf("%s takes its value from outside the script, which pgseqlint does not know: it follows the script as if the condition were false", what)})
-			return false
+			return false, true
 		}
 		texts[i] = w.Text
 	}
@@ -210,7 +225,7 @@ func (d *driver) condition(x *exec, args []byte, what string) bool {
 	if !ok {
 		x.Report(&catalog.PsqlError{Span: x.stmt.Span, Message: fmt.Sprintf(`unrecognized value "%s" for "%s": Boolean expected`, inert.String(value), what)})
 	}
-	return on
+	return on, false
 }
 
 // metaArgs reads a meta-command's arguments, and reports a quote that does

@@ -25,3 +25,10 @@ type PsqlUnknown struct {
 func (*PsqlError) event()   {}
 func (*PsqlStopped) event() {}
 func (*PsqlUnknown) event() {}
+
+// Unfollowed notes a statement that psql may or may not run (it stands in
+// an \if branch whose condition pgseqlint does not know) and that
+// pgseqlint does not run: the sequences it may reach are named.
+func (c *Catalog) Unfollowed(x *Exec, reason string, text []byte) {
+	c.unverifiable(x, reason, string(text))
+}

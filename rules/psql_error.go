@@ -12,7 +12,7 @@ var PsqlError = &analyzer.Rule{
 	Name:     "psql-error",
 	Severity: analyzer.SeverityError,
 	Doc: analyzer.Doc{
-		Title: "psql rejects a meta-command, or stops the script at a failing statement",
+		Title: "a meta-command psql rejects, or a failing statement where psql stops the script",
 		Why: `psql reads the script before the server sees it: \set and \unset change variables that
 statements use as :name, and \if, \elif, \else and \endif decide which statements run at all.
 pgseqlint follows them as psql does, and reports what psql rejects: an \elif, \else or \endif

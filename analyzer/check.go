@@ -572,6 +572,7 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 			return nil // \copy ... to: psql writes rows out, nothing is loaded
 		}
 		if err != nil {
+			x.psqlFailed = true // psql's own error: ON_ERROR_STOP stops there
 			x.Report(&catalog.SyntaxError{Message: err.Error(), Span: x.stmt.Span})
 			if x.stmt.CopyIn {
 				_, err := sp.CopyData(nil)

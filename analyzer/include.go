@@ -105,13 +105,19 @@ func (d *driver) include(ctx context.Context, x *exec, command string, args []by
 // refuse reports a file that is not read, at span: the first line of an
 // input, or of an archive entry.
 func (d *driver) refuse(span script.Span, refused *source.RefusedError) {
+	d.note(span, &catalog.FileRefused{Span: span, Message: refused.Error()})
+}
+
+// note reports an event at span that belongs to no statement: a file, or
+// the end of one.
+func (d *driver) note(span script.Span, ev catalog.Event) {
 	st := &script.Stmt{Kind: script.KindMeta, Span: span}
 	d.exec = exec{
 		Exec: catalog.Exec{Site: catalog.Site{Span: span, Clock: d.clock, Through: span}, Events: d.exec.Events[:0]},
 		c:    d.current,
 		stmt: st,
 	}
-	d.exec.Report(&catalog.FileRefused{Span: span, Message: refused.Error()})
+	d.exec.Report(ev)
 	d.runRules(st)
 }
 

@@ -292,14 +292,7 @@ func (d *driver) unclosedIf() error {
 		return nil
 	}
 	at := d.psql.blocks[len(d.psql.blocks)-1].at
-	st := &script.Stmt{Kind: script.KindMeta, Span: at}
-	d.exec = exec{
-		Exec: catalog.Exec{Site: catalog.Site{Span: at, Clock: d.clock, Through: at}, Events: d.exec.Events[:0]},
-		c:    d.current,
-		stmt: st,
-	}
-	d.exec.Report(&catalog.PsqlError{Span: at, Message: `reached EOF without finding closing \endif(s)`})
-	d.runRules(st)
+	d.note(at, &catalog.PsqlError{Span: at, Message: `reached EOF without finding closing \endif(s)`})
 	if d.psql.vars.OnErrorStop {
 		return errScriptStopped
 	}

@@ -473,7 +473,7 @@ func (d *driver) readInsert(text []byte, escapes, eof bool) (int, bool) {
 
 // sql parses a SQL statement and applies it.
 func (d *driver) sql(x *exec, sp *script.Splitter) error {
-	st, run := d.substitute(x)
+	st, run := d.substitute(x, sp)
 	if !run {
 		if st.CopyIn {
 			_, err := sp.CopyData(nil)

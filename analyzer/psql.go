@@ -131,6 +131,11 @@ func (d *driver) psqlCommand(x *exec, name string, args []byte) {
 		if name == "unset" {
 			words = words[:1]
 		}
+		if value.Len() > script.DefaultMaxStmtBytes {
+			// A value made of others can double at each \set.
+			unknown = true
+			value.Reset()
+		}
 		if err := p.vars.Assign(words[0].Text, value.String(), name == "unset"); err != nil {
 			fail("%s", inert.String(err.Error()))
 			return
@@ -259,12 +264,20 @@ func (d *driver) unfollowedSetting(x *exec, name string) {
 // substitute returns the statement as psql sends it, after variable
 // substitution, or the statement itself. run is false when it uses a
 // variable whose value pgseqlint does not know: it is reported, not run.
-func (d *driver) substitute(x *exec) (st *script.Stmt, run bool) {
+func (d *driver) substitute(x *exec, sp *script.Splitter) (st *script.Stmt, run bool) {
 	st = x.stmt
 	if !d.psql.vars.MayReference(st.Text) {
 		return st, true
 	}
-	sub := d.psql.vars.SubstituteSQL(st.Text, !st.Escapes)
+	limit := sp.MaxStmtBytes
+	if limit <= 0 {
+		limit = script.DefaultMaxStmtBytes
+	}
+	sub := d.psql.vars.SubstituteSQL(st.Text, !st.Escapes, limit)
+	if sub.Oversized {
+		x.Report(&catalog.StatementTooLong{Size: int64(len(sub.Text)), Limit: limit})
+		return st, false
+	}
 	if len(sub.Unknown) > 0 {
 		// Read with an unknown value in its place; a statement that then
 		// does not parse is not run.

@@ -94,7 +94,7 @@ func TestSubstitutionAgreesWithPsql(t *testing.T) {
 			}
 			continue
 		}
-		want.Write(vars.SubstituteSQL(st.Text, true).Text)
+		want.Write(vars.SubstituteSQL(st.Text, true, script.DefaultMaxStmtBytes).Text)
 		want.WriteByte('\n')
 	}
 	got := strings.TrimSpace(stdout)

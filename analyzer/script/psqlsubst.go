@@ -21,6 +21,9 @@ type Substitution struct {
 	Unknown []string
 	// Changed is set when a reference was replaced.
 	Changed bool
+	// Oversized is set when the text grew past the limit (values that
+	// refer to others can double it at each step): Text is cut there.
+	Oversized bool
 }
 
 // MayReference reports whether text has a colon that may start a
@@ -59,8 +62,9 @@ type substFrame struct {
 // reference to a variable already being expanded stays as written),
 // :'name' and :"name" by the value quoted as a literal or an identifier,
 // :{?name} by TRUE or FALSE. A reference to an undefined variable stays as
-// written; a :: cast is no reference.
-func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool) Substitution {
+// written; a :: cast is no reference. The text stops growing past limit
+// bytes.
+func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool, limit int) Substitution {
 	var out Substitution
 	buf := make([]byte, 0, len(text)+16)
 	stack := []substFrame{{text: text}}
@@ -68,6 +72,10 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool) Substitution
 	var tag []byte
 	escRegular := false
 	for len(stack) > 0 {
+		if len(buf) > limit {
+			out.Oversized = true
+			break
+		}
 		f := &stack[len(stack)-1]
 		if f.i == len(f.text) {
 			stack = stack[:len(stack)-1]

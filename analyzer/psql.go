@@ -99,7 +99,8 @@ func (d *driver) setFastPath(sp *script.Splitter) {
 	}
 }
 
-// psqlCommand runs \set, \unset, \if, \elif, \else and \endif as psql's
+// psqlCommand runs the meta-commands that set variables (\set, \unset,
+// \gset, \getenv, \prompt) and \if, \elif, \else and \endif as psql's
 // command.c does.
 func (d *driver) psqlCommand(x *exec, name string, args []byte) {
 	p := &d.psql

@@ -226,6 +226,10 @@ type Keys struct {
 	Inexact bool
 	// Deleted is the last DELETE ... WHERE: which keys it left is not known.
 	Deleted *Site
+	// hiddenWithin is the range every key of the hidden loads lies in,
+	// when hiddenBounded: a query's subset of keys pgseqlint knows.
+	hiddenWithin  script.KeyStats
+	hiddenBounded bool
 }
 
 // LoadKind says how rows came in.
@@ -319,8 +323,25 @@ func (k *Keys) addStats(s script.KeyStats, load *Load) {
 	k.last = *load
 }
 
-func (k *Keys) addHidden(load *Load) {
+// addHidden records a load whose keys cannot be seen; within is the range
+// they lie in, when known (Count > 0).
+func (k *Keys) addHidden(load *Load, within script.KeyStats) {
+	switch {
+	case within.Count == 0:
+		k.hiddenBounded = false
+	case k.unknown.At.Clock == 0:
+		k.hiddenWithin, k.hiddenBounded = within, true
+	case k.hiddenBounded:
+		k.hiddenWithin.Min = min(k.hiddenWithin.Min, within.Min)
+		k.hiddenWithin.Max = max(k.hiddenWithin.Max, within.Max)
+	}
 	k.unknown, k.last = *load, *load
+}
+
+// HiddenWithin is the range every key of the hidden loads lies in, and
+// false when it is not known.
+func (k *Keys) HiddenWithin() (lo, hi int64, ok bool) {
+	return k.hiddenWithin.Min, k.hiddenWithin.Max, k.hiddenBounded && k.unknown.At.Clock != 0
 }
 
 // clear empties the column (TRUNCATE, DELETE without WHERE).

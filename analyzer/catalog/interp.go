@@ -79,6 +79,8 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.deleteRows(x, s)
 	case *ast.Update:
 		c.update(x, s)
+	case *ast.With:
+		c.with(x, s)
 	case *ast.SetVar:
 		c.setVar(s)
 	case *ast.Do:

@@ -101,6 +101,8 @@ func newStatementLoads(x *Exec, kind LoadKind) *statementLoads {
 type columnKeys struct {
 	explicit, defaults script.KeyStats
 	hidden, inexact    bool
+	// within is the range the hidden keys lie in, when known (Count > 0).
+	within script.KeyStats
 }
 
 // commit adds a successful statement's keys to its column.
@@ -110,7 +112,7 @@ func (k *columnKeys) commit(col *Column, loads *statementLoads) {
 	if k.hidden {
 		hidden := loads.explicit
 		hidden.Hidden = true
-		col.Keys.addHidden(&hidden)
+		col.Keys.addHidden(&hidden, k.within)
 	}
 	if k.inexact {
 		col.Keys.Inexact = true
@@ -413,8 +415,9 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 	}
 }
 
-// insertQuery is INSERT ... SELECT: keys given by the query cannot be seen;
-// columns it leaves out take an unknown number of sequence values.
+// insertQuery is INSERT ... SELECT: the rows of a query pgseqlint can
+// follow, or else keys it cannot see, and columns left out that take an
+// unknown number of sequence values.
 func (c *Catalog) insertQuery(x *Exec, t *Table, targets []*Column, s *ast.Insert) {
 	// The rewriter rejects a query's value for a GENERATED ALWAYS column
 	// before any row is read, even when there are none.
@@ -424,6 +427,9 @@ func (c *Catalog) insertQuery(x *Exec, t *Table, targets []*Column, s *ast.Inser
 			x.Report(&IdentityOverride{Column: col})
 			return
 		}
+	}
+	if s.Query != nil && c.followedRows(x, t, targets, s) {
+		return
 	}
 	c.hiddenRows(x, t, LoadInsertSelect, func(col *Column) bool {
 		return indexOf(targets, col) >= 0 && !(s.Override == ast.OverrideUser && col.Identity != NotIdentity)
@@ -716,24 +722,5 @@ func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 			col.Keys.clear()
 		}
 		tt.rows, tt.rowsKnown = 0, true
-	}
-}
-
-// update notes keys changed by UPDATE: their new values cannot be seen.
-func (c *Catalog) update(x *Exec, s *ast.Update) {
-	t := c.table(s.Table)
-	if t == nil {
-		return
-	}
-	tables := t.reach(s.Only)
-	loads := newStatementLoads(x, LoadUpdate)
-	for _, tt := range tables {
-		for _, col := range c.trackedColumns(tt) {
-			for _, name := range s.Columns {
-				if col.Name == name {
-					(&columnKeys{hidden: true}).commit(col, loads)
-				}
-			}
-		}
 	}
 }

@@ -384,6 +384,28 @@ type Update struct {
 	Filtered bool
 }
 
+// Merge is MERGE INTO table USING source ON ... WHEN ...: Actions in the
+// order written.
+type Merge struct {
+	Table   QName
+	Only    bool
+	Actions []MergeAction
+}
+
+// MergeAction is one WHEN clause. A NOT MATCHED action acts on the source
+// rows no target row matches: its Insert reads them, as INSERT ... SELECT
+// over the source would (Query or Rows nil when they cannot be followed;
+// Columns empty, not nil, for DEFAULT VALUES). A MATCHED or NOT MATCHED
+// BY SOURCE action changes or deletes target rows: Update holds its SET,
+// with values that read no column.
+type MergeAction struct {
+	Matched     bool // WHEN MATCHED or WHEN NOT MATCHED BY SOURCE
+	Conditional bool // AND condition
+	Insert      *Insert
+	Update      *Update
+	Delete      bool
+}
+
 // With is a statement whose WITH clause holds INSERT, UPDATE or DELETE:
 // each of them runs to completion, whatever the outer statement reads,
 // and all see the database as it was before the statement. Parts are the
@@ -478,6 +500,7 @@ func (*Truncate) stmt()       {}
 func (*Delete) stmt()         {}
 func (*Update) stmt()         {}
 func (*With) stmt()           {}
+func (*Merge) stmt()          {}
 func (*SetVar) stmt()         {}
 func (*Do) stmt()             {}
 func (*CreateFunction) stmt() {}

@@ -230,6 +230,10 @@ type Keys struct {
 	// when hiddenBounded: a query's subset of keys pgseqlint knows.
 	hiddenWithin  script.KeyStats
 	hiddenBounded bool
+	// nulls is set when a row certainly holds NULL in the column: it was
+	// given NULL, or left out without a default, and nothing since has
+	// written the column or removed rows.
+	nulls bool
 }
 
 // LoadKind says how rows came in.

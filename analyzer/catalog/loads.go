@@ -99,14 +99,15 @@ func newStatementLoads(x *Exec, kind LoadKind) *statementLoads {
 // columnKeys collects what one statement puts into one column, to be
 // committed only if the statement succeeds.
 type columnKeys struct {
-	explicit, defaults script.KeyStats
-	hidden, inexact    bool
+	explicit, defaults     script.KeyStats
+	hidden, inexact, nulls bool
 	// within is the range the hidden keys lie in, when known (Count > 0).
 	within script.KeyStats
 }
 
 // commit adds a successful statement's keys to its column.
 func (k *columnKeys) commit(col *Column, loads *statementLoads) {
+	col.Keys.nulls = col.Keys.nulls || k.nulls
 	col.Keys.addStats(k.defaults, &loads.defaults)
 	col.Keys.addStats(k.explicit, &loads.explicit)
 	if k.hidden {
@@ -361,6 +362,18 @@ func (c *Catalog) nullable(x *Exec, col *Column) bool {
 	return true
 }
 
+// makeNotNull makes a column NOT NULL (SET NOT NULL, PRIMARY KEY). The
+// server checks the rows first: it fails when a row holds NULL there.
+func (c *Catalog) makeNotNull(x *Exec, col *Column) bool {
+	if col.Keys.nulls {
+		t := col.Table
+		x.fail("column %s of relation %s contains null values", script.QuoteIdent(col.Name), script.QualifiedName(t.Name))
+		return false
+	}
+	col.NotNull = true
+	return true
+}
+
 func nullViolation(x *Exec, col *Column) { x.fail("%s", nullMessage(col)) }
 
 // nullMessage is the server's error for a row with NULL in a NOT NULL
@@ -376,7 +389,9 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 	// OVERRIDING USER VALUE discards the values given for identity columns.
 	if v == nil || isDefault || override == ast.OverrideUser && col.Identity != NotIdentity {
 		if col.Feed == nil {
-			return // NULL, or a default that is not a sequence's
+			// NULL, or a default that is not a sequence's.
+			k.nulls = k.nulls || !col.HasDefault && !col.Generated
+			return
 		}
 		if nv := e.nextval(value{kind: vRegclass, seq: col.Feed, name: col.Feed.Name}); nv.kind == vInt {
 			k.defaults.Add(nv.i)
@@ -401,6 +416,7 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 			k.hidden = true
 		}
 	case vNull:
+		k.nulls = true
 	case vText:
 		// A quoted literal takes the column's type.
 		if i, ok := script.ParseInt8([]byte(val.s)); ok {
@@ -570,7 +586,8 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 	}
 	loads := newStatementLoads(x, LoadCopy)
 	for i, col := range p.slots {
-		k := columnKeys{explicit: f.Stats[i]}
+		// A numeric column's fractions are not counted, nor NULL.
+		k := columnKeys{explicit: f.Stats[i], nulls: col.Kind != KindNumeric && f.Stats[i].Count < f.Rows}
 		k.commit(col, loads)
 	}
 	for _, col := range p.unlisted {
@@ -715,6 +732,7 @@ func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 			for _, col := range tt.Columns {
 				col.Keys.Inexact = true
 				col.Keys.Deleted = &x.Site
+				col.Keys.nulls = false
 			}
 			continue
 		}

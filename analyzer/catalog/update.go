@@ -119,6 +119,7 @@ func (c *Catalog) assign(x *Exec, t *Table, col *Column, v ast.Expr, filtered bo
 // commitAssignment changes a column's keys once the statement succeeds.
 func (c *Catalog) commitAssignment(a assignment, filtered bool, loads *statementLoads) {
 	col, t := a.col, a.col.Table
+	col.Keys.nulls = false // which rows hold NULL now is not followed
 	k := columnKeys{}
 	switch {
 	case !a.followed && !a.defaults:

@@ -313,3 +313,74 @@ func substitute(ex ast.Expr, valueOf func(*ast.ColumnRef) ast.Expr) (ast.Expr, b
 	}
 	return ex, true
 }
+
+// merge reads MERGE. Each NOT MATCHED ... INSERT reads the source rows as
+// INSERT ... SELECT values FROM source would; the values of a MATCHED ...
+// UPDATE are kept only when they read no column (an unqualified name may
+// be the source's or the target's).
+func merge(s *pg.MergeStmt) ast.Stmt {
+	m := &ast.Merge{Table: rangeVarName(s.Relation), Only: !s.Relation.GetInh()}
+	ctes := cteNames(s.WithClause)
+	for _, n := range s.MergeWhenClauses {
+		w := n.GetMergeWhenClause()
+		a := ast.MergeAction{
+			Matched:     w.MatchKind != pg.MergeMatchKind_MERGE_WHEN_NOT_MATCHED_BY_TARGET,
+			Conditional: w.Condition != nil,
+		}
+		switch w.CommandType {
+		case pg.CmdType_CMD_INSERT:
+			a.Insert = mergeInsert(m.Table, w, s.SourceRelation, ctes)
+		case pg.CmdType_CMD_UPDATE:
+			a.Update = &ast.Update{Table: m.Table, Only: m.Only, Filtered: true}
+			for _, t := range w.TargetList {
+				rt := t.GetResTarget()
+				v := expr(rt.Val)
+				if _, ok := substitute(v, func(*ast.ColumnRef) ast.Expr { return nil }); !ok || len(rt.Indirection) > 0 {
+					v = &ast.Opaque{}
+				}
+				a.Update.Columns = append(a.Update.Columns, rt.GetName())
+				a.Update.Values = append(a.Update.Values, v)
+			}
+		case pg.CmdType_CMD_DELETE:
+			a.Delete = true
+		}
+		m.Actions = append(m.Actions, a)
+	}
+	return m
+}
+
+// mergeInsert reads WHEN NOT MATCHED THEN INSERT [(columns)] {VALUES (...)
+// | DEFAULT VALUES} over the source rows.
+func mergeInsert(table ast.QName, w *pg.MergeWhenClause, source *pg.Node, ctes []string) *ast.Insert {
+	ins := &ast.Insert{Table: table}
+	switch w.Override {
+	case pg.OverridingKind_OVERRIDING_SYSTEM_VALUE:
+		ins.Override = ast.OverrideSystem
+	case pg.OverridingKind_OVERRIDING_USER_VALUE:
+		ins.Override = ast.OverrideUser
+	}
+	for _, c := range w.TargetList {
+		ins.Columns = append(ins.Columns, c.GetResTarget().GetName())
+	}
+	values := w.Values
+	if len(values) == 0 {
+		// DEFAULT VALUES: no column is given; the query reads the source
+		// for its rows alone.
+		ins.Columns = []string{}
+		values = []*pg.Node{pg.MakeAConstIntNode(0, 0)}
+	}
+	sel := &pg.SelectStmt{Op: pg.SetOperation_SETOP_NONE, FromClause: []*pg.Node{source}}
+	for _, v := range values {
+		sel.TargetList = append(sel.TargetList, pg.MakeResTargetNodeWithVal(v, 0))
+	}
+	ins.Rows, ins.Query = followQuery(sel, ctes)
+	if len(w.Values) == 0 {
+		for i := range ins.Rows {
+			ins.Rows[i] = nil
+		}
+		if ins.Query != nil {
+			ins.Query.Targets = nil
+		}
+	}
+	return ins
+}

@@ -179,7 +179,7 @@ func convertStmt(n *pg.Node) ast.Stmt {
 	case n.GetTransactionStmt() != nil:
 		return transaction(n.GetTransactionStmt())
 	case n.GetMergeStmt() != nil:
-		return &ast.Unfollowed{What: "a MERGE"}
+		return merge(n.GetMergeStmt())
 	case n.GetCreateFunctionStmt() != nil:
 		return createFunction(n.GetCreateFunctionStmt())
 	case n.GetCallStmt() != nil:

@@ -726,12 +726,13 @@ func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 		return
 	}
 	tables := t.reach(s.Only)
+	at := x.Site // the Exec goes on to later statements
 	for _, tt := range tables {
 		if s.HasWhere {
 			tt.rowsKnown = false
 			for _, col := range tt.Columns {
 				col.Keys.Inexact = true
-				col.Keys.Deleted = &x.Site
+				col.Keys.Deleted = &at
 				col.Keys.nulls = false
 			}
 			continue

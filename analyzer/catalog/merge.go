@@ -69,9 +69,10 @@ func (c *Catalog) mergeInsert(x *Exec, t *Table, s *ast.Insert, everyRow bool) {
 		return
 	}
 	var fed []*Sequence
+	at := x.Site // the Exec goes on to later statements
 	for _, col := range c.leftToDefault(t, s) {
 		fed = append(fed, col.Feed)
-		col.Feed.Unverified = &x.Site
+		col.Feed.Unverified = &at
 	}
 	if len(fed) > 0 {
 		x.Report(&Unverifiable{Reason: "a MERGE that inserts an unknown number of rows", Sequences: fed})

@@ -125,8 +125,10 @@ func (src *rowSource) column(ref *ast.ColumnRef) (keyRange, bool) {
 		return keyRange{keys: src.values, exact: true}, name == src.series.Column
 	}
 	col := src.table.column(name)
-	if col == nil || col.Kind == KindOther || col.Kind == KindNumeric && col.Feed == nil {
-		return keyRange{}, false // values pgseqlint does not follow
+	if col == nil || col.Kind == KindOther || col.Kind == KindNumeric {
+		// Values pgseqlint does not follow, or (numeric) follows only
+		// when they are whole.
+		return keyRange{}, false
 	}
 	k := &col.Keys
 	if k.Unknown() != nil || k.Inexact || k.Deleted != nil {
@@ -190,6 +192,12 @@ func (src *rowSource) arithmetic(op *ast.OpExpr) (keyRange, bool) {
 // returns false when it cannot, and the rows are hidden.
 func (c *Catalog) followedRows(x *Exec, t *Table, targets []*Column, s *ast.Insert) bool {
 	q := s.Query
+	if s.OnConflict && !q.Filtered {
+		// ON CONFLICT may skip rows: the keys are some of the query's.
+		some := *q
+		some.Filtered = true
+		q = &some
+	}
 	e := &evaluator{c: c, x: x}
 	src, ok := c.querySource(e, q)
 	if !ok || x.failed {

@@ -352,16 +352,7 @@ func merge(s *pg.MergeStmt) ast.Stmt {
 // mergeInsert reads WHEN NOT MATCHED THEN INSERT [(columns)] {VALUES (...)
 // | DEFAULT VALUES} over the source rows.
 func mergeInsert(table ast.QName, w *pg.MergeWhenClause, source *pg.Node, ctes []string) *ast.Insert {
-	ins := &ast.Insert{Table: table}
-	switch w.Override {
-	case pg.OverridingKind_OVERRIDING_SYSTEM_VALUE:
-		ins.Override = ast.OverrideSystem
-	case pg.OverridingKind_OVERRIDING_USER_VALUE:
-		ins.Override = ast.OverrideUser
-	}
-	for _, c := range w.TargetList {
-		ins.Columns = append(ins.Columns, c.GetResTarget().GetName())
-	}
+	ins := &ast.Insert{Table: table, Override: overriding(w.Override), Columns: targetNames(w.TargetList)}
 	values := w.Values
 	if len(values) == 0 {
 		// DEFAULT VALUES: no column is given; the query reads the source
@@ -383,4 +374,25 @@ func mergeInsert(table ast.QName, w *pg.MergeWhenClause, source *pg.Node, ctes [
 		}
 	}
 	return ins
+}
+
+// overriding reads an OVERRIDING clause.
+func overriding(k pg.OverridingKind) ast.Override {
+	switch k {
+	case pg.OverridingKind_OVERRIDING_SYSTEM_VALUE:
+		return ast.OverrideSystem
+	case pg.OverridingKind_OVERRIDING_USER_VALUE:
+		return ast.OverrideUser
+	}
+	return ast.OverrideNone
+}
+
+// targetNames are the column names of an INSERT's column list; nil
+// without one.
+func targetNames(cols []*pg.Node) []string {
+	var names []string
+	for _, c := range cols {
+		names = append(names, c.GetResTarget().GetName())
+	}
+	return names
 }

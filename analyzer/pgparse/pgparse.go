@@ -646,15 +646,7 @@ func insert(s *pg.InsertStmt) ast.Stmt {
 		Table:      rangeVarName(s.Relation),
 		OnConflict: s.OnConflictClause != nil,
 	}
-	switch s.Override {
-	case pg.OverridingKind_OVERRIDING_SYSTEM_VALUE:
-		ins.Override = ast.OverrideSystem
-	case pg.OverridingKind_OVERRIDING_USER_VALUE:
-		ins.Override = ast.OverrideUser
-	}
-	for _, c := range s.Cols {
-		ins.Columns = append(ins.Columns, c.GetResTarget().GetName())
-	}
+	ins.Override, ins.Columns = overriding(s.Override), targetNames(s.Cols)
 	sel := s.SelectStmt.GetSelectStmt()
 	switch {
 	case s.SelectStmt == nil:

@@ -81,3 +81,19 @@ INSERT INTO undone VALUES (1, 'b'); -- want "keys up to 1 were loaded into publi
 CREATE TABLE thinned (id serial PRIMARY KEY);
 INSERT INTO thinned VALUES (5), (6); -- want "keys up to 6 were loaded into public.thinned.id at .*, and the DELETE at .*:83 may not have removed them"
 DELETE FROM thinned WHERE id = 5;
+
+-- SELECT * from a table copies every column, keys included.
+CREATE TABLE mirror (id serial PRIMARY KEY, v text);
+INSERT INTO mirror SELECT * FROM series; -- want "keys up to 10 were loaded into public.mirror.id"
+
+-- ON CONFLICT may skip rows: the keys are some of the query's.
+CREATE TABLE conflicted (id serial PRIMARY KEY, v text);
+INSERT INTO conflicted SELECT g, 'x' FROM generate_series(1, 3) AS g ON CONFLICT DO NOTHING; -- want "INSERT ... SELECT loads keys into public.conflicted.id that pgseqlint cannot see"
+
+-- A WITH that updates, and one that deletes every row.
+CREATE TABLE shifted (id serial PRIMARY KEY, v text);
+INSERT INTO shifted (v) VALUES ('a');
+WITH s AS (UPDATE shifted SET id = id + 40 RETURNING id) SELECT * FROM s; -- want "keys up to 41 were loaded into public.shifted.id"
+CREATE TABLE emptied (id serial PRIMARY KEY, v text);
+INSERT INTO emptied VALUES (70, 'a');
+WITH d AS (DELETE FROM emptied RETURNING id) SELECT count(*) FROM d;

@@ -249,6 +249,7 @@ const (
 	LoadDefault // rows that took the sequence's own values
 	LoadCreateAs
 	LoadExisting // keys the live database already holds
+	LoadMerge
 )
 
 func (k LoadKind) String() string {
@@ -271,6 +272,8 @@ func (k LoadKind) String() string {
 		return "CREATE TABLE AS"
 	case LoadExisting:
 		return "the database"
+	case LoadMerge:
+		return "MERGE"
 	}
 	return "load"
 }

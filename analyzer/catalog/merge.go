@@ -46,6 +46,16 @@ func (c *Catalog) merge(x *Exec, s *ast.Merge) {
 			return
 		}
 	}
+	// The keys the actions gave are the MERGE's loads.
+	for _, tt := range t.reach(s.Only) {
+		for _, col := range tt.Columns {
+			for _, l := range []*Load{&col.Keys.maxLoad, &col.Keys.minLoad, &col.Keys.unknown, &col.Keys.last} {
+				if l.At.Clock == x.Site.Clock && l.Kind != LoadDefault {
+					l.Kind = LoadMerge
+				}
+			}
+		}
+	}
 }
 
 // mergeInsert is WHEN NOT MATCHED THEN INSERT, over every source row or

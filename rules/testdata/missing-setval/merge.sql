@@ -21,7 +21,7 @@ INSERT INTO defaulted VALUES (6, 'y'); -- want "keys up to 6 were loaded into pu
 -- are some of the source's: reported unless the sequence is past them.
 CREATE TABLE partly (id serial PRIMARY KEY, v text);
 INSERT INTO partly (v) VALUES ('a');
-MERGE INTO partly USING (VALUES (1), (30)) AS v(k) ON partly.id = v.k -- want "INSERT loads keys into public.partly.id that pgseqlint cannot see"
+MERGE INTO partly USING (VALUES (1), (30)) AS v(k) ON partly.id = v.k -- want "MERGE loads keys into public.partly.id that pgseqlint cannot see"
 WHEN NOT MATCHED THEN INSERT VALUES (v.k, 'merged');
 CREATE TABLE behind (id serial PRIMARY KEY, v text);
 INSERT INTO behind (v) VALUES ('a'), ('b'), ('c');
@@ -31,7 +31,7 @@ WHEN NOT MATCHED THEN INSERT VALUES (v.k, 'merged');
 -- WHEN MATCHED THEN UPDATE SET key = constant on some rows.
 CREATE TABLE rekeyed (id serial PRIMARY KEY, v text);
 INSERT INTO rekeyed (v) VALUES ('a');
-MERGE INTO rekeyed USING (VALUES (1)) AS v(k) ON rekeyed.id = v.k -- want "UPDATE loads keys into public.rekeyed.id that pgseqlint cannot see"
+MERGE INTO rekeyed USING (VALUES (1)) AS v(k) ON rekeyed.id = v.k -- want "MERGE loads keys into public.rekeyed.id that pgseqlint cannot see"
 WHEN MATCHED THEN UPDATE SET id = 50;
 -- On an empty table nothing matches: clean.
 CREATE TABLE unmatched (id serial PRIMARY KEY, v text);

@@ -23,7 +23,7 @@ func collisionDiagnostic(c *catalog.Collision) analyzer.Diagnostic {
 		},
 		Fix: fix.For(c),
 	}
-	if !c.Hidden {
+	if !c.Hidden && c.Removed == nil {
 		d.Subject.MaxKey = fmt.Sprint(c.Key)
 	}
 	bound := "up to"
@@ -37,6 +37,9 @@ func collisionDiagnostic(c *catalog.Collision) analyzer.Diagnostic {
 		where = "are already in " + col
 	}
 	switch {
+	case c.Removed != nil:
+		d.Message = fmt.Sprintf("keys %s %d %s, and the DELETE at %s may not have removed them: nothing moves sequence %s past them",
+			bound, c.Key, where, c.Removed.Span.PlaceLine(), s.QualifiedName())
 	case c.Stale != nil:
 		d.Span, d.Source = c.Stale.At.Span, c.Stale.At.Source
 		d.Message = fmt.Sprintf("%s leaves sequence %s handing out %d next, but keys %s %d %s",

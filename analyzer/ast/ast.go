@@ -273,8 +273,38 @@ type Insert struct {
 	// Rows holds VALUES lists (and a SELECT of constants without FROM, which
 	// yields one row). When nil and !DefaultValues, the rows come from a query
 	// whose keys cannot be seen.
-	Rows       [][]Expr
+	Rows [][]Expr
+	// Query is the query of INSERT ... SELECT when its rows can be
+	// followed; nil with Rows or DefaultValues, and for any other query.
+	Query      *RowQuery
 	OnConflict bool
+}
+
+// RowQuery is a SELECT that yields one row per row of its one source: a
+// table, or generate_series with constant arguments. Targets are in terms
+// of the source's columns (a ColumnRef named by the source's alias or not).
+type RowQuery struct {
+	Targets []Expr
+	// Star is SELECT *: every column of the source table, in order.
+	Star bool
+	// From is the source table; Only is FROM ONLY.
+	From *QName
+	Only bool
+	// Series is the source when it is generate_series(start, stop[, step]).
+	Series *Series
+	// Alias is the name the source goes by in the query.
+	Alias string
+	// Filtered is set when WHERE, LIMIT, OFFSET or DISTINCT keeps only
+	// some of the source's rows: the keys are among the source's, which
+	// ones is not known.
+	Filtered bool
+}
+
+// Series is generate_series(Start, Stop[, Step]) in FROM; Column is the
+// name its values go by.
+type Series struct {
+	Start, Stop, Step Expr // Step is nil when not given
+	Column            string
 }
 
 // CopySource is where COPY FROM reads its rows.
@@ -342,11 +372,46 @@ type Delete struct {
 	HasWhere bool
 }
 
-// Update is UPDATE table SET ...; Columns are the columns it assigns.
+// Update is UPDATE table SET ...; Columns are the columns it assigns and
+// Values the values, in the same order (Opaque for a multi-column
+// assignment).
 type Update struct {
 	Table   QName
 	Only    bool
 	Columns []string
+	Values  []Expr
+	// Filtered is set for WHERE or FROM: only some rows may change.
+	Filtered bool
+}
+
+// Merge is MERGE INTO table USING source ON ... WHEN ...: Actions in the
+// order written.
+type Merge struct {
+	Table   QName
+	Only    bool
+	Actions []MergeAction
+}
+
+// MergeAction is one WHEN clause. A NOT MATCHED action acts on the source
+// rows no target row matches: its Insert reads them, as INSERT ... SELECT
+// over the source would (Query or Rows nil when they cannot be followed;
+// Columns empty, not nil, for DEFAULT VALUES). A MATCHED or NOT MATCHED
+// BY SOURCE action changes or deletes target rows: Update holds its SET,
+// with values that read no column.
+type MergeAction struct {
+	Matched     bool // WHEN MATCHED or WHEN NOT MATCHED BY SOURCE
+	Conditional bool // AND condition
+	Insert      *Insert
+	Update      *Update
+	Delete      bool
+}
+
+// With is a statement whose WITH clause holds INSERT, UPDATE or DELETE:
+// each of them runs to completion, whatever the outer statement reads,
+// and all see the database as it was before the statement. Parts are the
+// WITH's data-modifying statements in order, then the outer statement.
+type With struct {
+	Parts []Stmt
 }
 
 // SetVar is SET, SET LOCAL and RESET of a setting; Values holds the
@@ -434,6 +499,8 @@ func (*Select) stmt()         {}
 func (*Truncate) stmt()       {}
 func (*Delete) stmt()         {}
 func (*Update) stmt()         {}
+func (*With) stmt()           {}
+func (*Merge) stmt()          {}
 func (*SetVar) stmt()         {}
 func (*Do) stmt()             {}
 func (*CreateFunction) stmt() {}

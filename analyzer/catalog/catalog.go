@@ -226,6 +226,14 @@ type Keys struct {
 	Inexact bool
 	// Deleted is the last DELETE ... WHERE: which keys it left is not known.
 	Deleted *Site
+	// hiddenWithin is the range every key of the hidden loads lies in,
+	// when hiddenBounded: a query's subset of keys pgseqlint knows.
+	hiddenWithin  script.KeyStats
+	hiddenBounded bool
+	// nulls is set when a row certainly holds NULL in the column: it was
+	// given NULL, or left out without a default, and nothing since has
+	// written the column or removed rows.
+	nulls bool
 }
 
 // LoadKind says how rows came in.
@@ -241,6 +249,7 @@ const (
 	LoadDefault // rows that took the sequence's own values
 	LoadCreateAs
 	LoadExisting // keys the live database already holds
+	LoadMerge
 )
 
 func (k LoadKind) String() string {
@@ -263,6 +272,8 @@ func (k LoadKind) String() string {
 		return "CREATE TABLE AS"
 	case LoadExisting:
 		return "the database"
+	case LoadMerge:
+		return "MERGE"
 	}
 	return "load"
 }
@@ -319,8 +330,25 @@ func (k *Keys) addStats(s script.KeyStats, load *Load) {
 	k.last = *load
 }
 
-func (k *Keys) addHidden(load *Load) {
+// addHidden records a load whose keys cannot be seen; within is the range
+// they lie in, when known (Count > 0).
+func (k *Keys) addHidden(load *Load, within script.KeyStats) {
+	switch {
+	case within.Count == 0:
+		k.hiddenBounded = false
+	case k.unknown.At.Clock == 0:
+		k.hiddenWithin, k.hiddenBounded = within, true
+	case k.hiddenBounded:
+		k.hiddenWithin.Min = min(k.hiddenWithin.Min, within.Min)
+		k.hiddenWithin.Max = max(k.hiddenWithin.Max, within.Max)
+	}
 	k.unknown, k.last = *load, *load
+}
+
+// HiddenWithin is the range every key of the hidden loads lies in, and
+// false when it is not known.
+func (k *Keys) HiddenWithin() (lo, hi int64, ok bool) {
+	return k.hiddenWithin.Min, k.hiddenWithin.Max, k.hiddenBounded && k.unknown.At.Clock != 0
 }
 
 // clear empties the column (TRUNCATE, DELETE without WHERE).

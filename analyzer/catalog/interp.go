@@ -79,6 +79,10 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.deleteRows(x, s)
 	case *ast.Update:
 		c.update(x, s)
+	case *ast.With:
+		c.with(x, s)
+	case *ast.Merge:
+		c.merge(x, s)
 	case *ast.SetVar:
 		c.setVar(s)
 	case *ast.Do:
@@ -555,7 +559,9 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 			case col == nil:
 				return
 			case cmd.Kind == ast.AlterSetNotNull:
-				col.NotNull = true
+				if !c.makeNotNull(x, col) {
+					return
+				}
 			case col.Identity != NotIdentity:
 				x.fail("column %s of relation %s is an identity column", script.QuoteIdent(col.Name), script.QualifiedName(tt.Name))
 				return
@@ -778,10 +784,9 @@ func (c *Catalog) attach(x *Exec, parent, child *Table, partition bool) {
 func (c *Catalog) addConstraint(x *Exec, t *Table, cmd ast.AlterCmd) {
 	for _, name := range cmd.NotNull {
 		col := c.alteredColumn(x, t, name)
-		if col == nil {
+		if col == nil || !c.makeNotNull(x, col) {
 			return
 		}
-		col.NotNull = true
 	}
 	if cmd.References != nil {
 		ref := c.table(*cmd.References)

@@ -99,18 +99,21 @@ func newStatementLoads(x *Exec, kind LoadKind) *statementLoads {
 // columnKeys collects what one statement puts into one column, to be
 // committed only if the statement succeeds.
 type columnKeys struct {
-	explicit, defaults script.KeyStats
-	hidden, inexact    bool
+	explicit, defaults     script.KeyStats
+	hidden, inexact, nulls bool
+	// within is the range the hidden keys lie in, when known (Count > 0).
+	within script.KeyStats
 }
 
 // commit adds a successful statement's keys to its column.
 func (k *columnKeys) commit(col *Column, loads *statementLoads) {
+	col.Keys.nulls = col.Keys.nulls || k.nulls
 	col.Keys.addStats(k.defaults, &loads.defaults)
 	col.Keys.addStats(k.explicit, &loads.explicit)
 	if k.hidden {
 		hidden := loads.explicit
 		hidden.Hidden = true
-		col.Keys.addHidden(&hidden)
+		col.Keys.addHidden(&hidden, k.within)
 	}
 	if k.inexact {
 		col.Keys.Inexact = true
@@ -359,6 +362,18 @@ func (c *Catalog) nullable(x *Exec, col *Column) bool {
 	return true
 }
 
+// makeNotNull makes a column NOT NULL (SET NOT NULL, PRIMARY KEY). The
+// server checks the rows first: it fails when a row holds NULL there.
+func (c *Catalog) makeNotNull(x *Exec, col *Column) bool {
+	if col.Keys.nulls {
+		t := col.Table
+		x.fail("column %s of relation %s contains null values", script.QuoteIdent(col.Name), script.QualifiedName(t.Name))
+		return false
+	}
+	col.NotNull = true
+	return true
+}
+
 func nullViolation(x *Exec, col *Column) { x.fail("%s", nullMessage(col)) }
 
 // nullMessage is the server's error for a row with NULL in a NOT NULL
@@ -374,7 +389,9 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 	// OVERRIDING USER VALUE discards the values given for identity columns.
 	if v == nil || isDefault || override == ast.OverrideUser && col.Identity != NotIdentity {
 		if col.Feed == nil {
-			return // NULL, or a default that is not a sequence's
+			// NULL, or a default that is not a sequence's.
+			k.nulls = k.nulls || !col.HasDefault && !col.Generated
+			return
 		}
 		if nv := e.nextval(value{kind: vRegclass, seq: col.Feed, name: col.Feed.Name}); nv.kind == vInt {
 			k.defaults.Add(nv.i)
@@ -399,6 +416,7 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 			k.hidden = true
 		}
 	case vNull:
+		k.nulls = true
 	case vText:
 		// A quoted literal takes the column's type.
 		if i, ok := script.ParseInt8([]byte(val.s)); ok {
@@ -413,8 +431,9 @@ func (c *Catalog) insertKey(e *evaluator, k *columnKeys, col *Column, v ast.Expr
 	}
 }
 
-// insertQuery is INSERT ... SELECT: keys given by the query cannot be seen;
-// columns it leaves out take an unknown number of sequence values.
+// insertQuery is INSERT ... SELECT: the rows of a query pgseqlint can
+// follow, or else keys it cannot see, and columns left out that take an
+// unknown number of sequence values.
 func (c *Catalog) insertQuery(x *Exec, t *Table, targets []*Column, s *ast.Insert) {
 	// The rewriter rejects a query's value for a GENERATED ALWAYS column
 	// before any row is read, even when there are none.
@@ -424,6 +443,9 @@ func (c *Catalog) insertQuery(x *Exec, t *Table, targets []*Column, s *ast.Inser
 			x.Report(&IdentityOverride{Column: col})
 			return
 		}
+	}
+	if s.Query != nil && c.followedRows(x, t, targets, s) {
+		return
 	}
 	c.hiddenRows(x, t, LoadInsertSelect, func(col *Column) bool {
 		return indexOf(targets, col) >= 0 && !(s.Override == ast.OverrideUser && col.Identity != NotIdentity)
@@ -564,7 +586,8 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 	}
 	loads := newStatementLoads(x, LoadCopy)
 	for i, col := range p.slots {
-		k := columnKeys{explicit: f.Stats[i]}
+		// A numeric column's fractions are not counted, nor NULL.
+		k := columnKeys{explicit: f.Stats[i], nulls: col.Kind != KindNumeric && f.Stats[i].Count < f.Rows}
 		k.commit(col, loads)
 	}
 	for _, col := range p.unlisted {
@@ -703,12 +726,14 @@ func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 		return
 	}
 	tables := t.reach(s.Only)
+	at := x.Site // the Exec goes on to later statements
 	for _, tt := range tables {
 		if s.HasWhere {
 			tt.rowsKnown = false
 			for _, col := range tt.Columns {
 				col.Keys.Inexact = true
-				col.Keys.Deleted = &x.Site
+				col.Keys.Deleted = &at
+				col.Keys.nulls = false
 			}
 			continue
 		}
@@ -716,24 +741,5 @@ func (c *Catalog) deleteRows(x *Exec, s *ast.Delete) {
 			col.Keys.clear()
 		}
 		tt.rows, tt.rowsKnown = 0, true
-	}
-}
-
-// update notes keys changed by UPDATE: their new values cannot be seen.
-func (c *Catalog) update(x *Exec, s *ast.Update) {
-	t := c.table(s.Table)
-	if t == nil {
-		return
-	}
-	tables := t.reach(s.Only)
-	loads := newStatementLoads(x, LoadUpdate)
-	for _, tt := range tables {
-		for _, col := range c.trackedColumns(tt) {
-			for _, name := range s.Columns {
-				if col.Name == name {
-					(&columnKeys{hidden: true}).commit(col, loads)
-				}
-			}
-		}
 	}
 }

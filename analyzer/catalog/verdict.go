@@ -18,6 +18,9 @@ type Collision struct {
 	// Stale is set when a setval or RESTART after the load left the
 	// sequence behind; otherwise nothing moved it after the load.
 	Stale *Move
+	// Removed is a DELETE ... WHERE after the load that may have removed
+	// the key: the collision is then not proven.
+	Removed *Site
 }
 
 // FedColumns returns the integer columns whose keys the sequence must stay
@@ -58,7 +61,7 @@ func (s *Sequence) Collision() *Collision {
 	// Keys that cannot be seen, loaded after the last move: nothing proves
 	// the sequence is past them.
 	for _, col := range cols {
-		if u := col.Keys.Unknown(); u != nil && u.At.Clock > moved {
+		if u := col.Keys.Unknown(); u != nil && u.At.Clock > moved && !s.pastHidden(col) {
 			return &Collision{Sequence: s, Column: col, Load: u, Hidden: true}
 		}
 	}
@@ -90,13 +93,26 @@ func (s *Sequence) Collision() *Collision {
 	}
 	if del := col.Keys.Deleted; del != nil && del.Clock > c.Load.At.Clock {
 		// A DELETE ... WHERE after the load may have removed the key: the
-		// collision is not proven.
-		return nil
+		// collision is not proven, nor is the sequence past the key.
+		c.Removed = del
+		return c
 	}
 	if s.LastMove != nil && s.LastMove.At.Clock > c.Load.At.Clock {
 		c.Stale = s.LastMove
 	}
 	return c
+}
+
+// pastHidden reports whether the sequence's next value is past the range
+// the column's hidden keys lie in. An inexact position has only moved
+// further on.
+func (s *Sequence) pastHidden(col *Column) bool {
+	lo, hi, ok := col.Keys.HiddenWithin()
+	if !ok || s.dynamic {
+		return false
+	}
+	next, ok := s.Next()
+	return ok && (s.Ascending() && next > hi || !s.Ascending() && next < lo)
 }
 
 // ExtremeKey finds the key the sequence runs into first: the largest, or

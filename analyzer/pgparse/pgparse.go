@@ -143,7 +143,7 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		v.Temp, v.Replace, v.Aliases = vs.View.GetRelpersistence() == "t", vs.Replace, stringList(vs.Aliases)
 		return v
 	case dataModifyingWith(withClause(n)):
-		return &ast.Unfollowed{What: "a data-modifying WITH query"}
+		return withStmt(n)
 	case n.GetInsertStmt() != nil:
 		return insert(n.GetInsertStmt())
 	case n.GetCopyStmt() != nil:
@@ -159,19 +159,9 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		}
 		return t
 	case n.GetDeleteStmt() != nil:
-		s := n.GetDeleteStmt()
-		return &ast.Delete{
-			Table:    rangeVarName(s.Relation),
-			Only:     !s.Relation.GetInh(),
-			HasWhere: s.WhereClause != nil || len(s.UsingClause) > 0,
-		}
+		return deleteStmt(n.GetDeleteStmt())
 	case n.GetUpdateStmt() != nil:
-		s := n.GetUpdateStmt()
-		u := &ast.Update{Table: rangeVarName(s.Relation), Only: !s.Relation.GetInh()}
-		for _, t := range s.TargetList {
-			u.Columns = append(u.Columns, t.GetResTarget().GetName())
-		}
-		return u
+		return update(n.GetUpdateStmt())
 	case n.GetVariableSetStmt() != nil:
 		return setVar(n.GetVariableSetStmt())
 	case n.GetDoStmt() != nil:
@@ -189,7 +179,7 @@ func convertStmt(n *pg.Node) ast.Stmt {
 	case n.GetTransactionStmt() != nil:
 		return transaction(n.GetTransactionStmt())
 	case n.GetMergeStmt() != nil:
-		return &ast.Unfollowed{What: "a MERGE"}
+		return merge(n.GetMergeStmt())
 	case n.GetCreateFunctionStmt() != nil:
 		return createFunction(n.GetCreateFunctionStmt())
 	case n.GetCallStmt() != nil:
@@ -241,6 +231,15 @@ func withClause(n *pg.Node) *pg.WithClause {
 		return n.GetDeleteStmt().WithClause
 	}
 	return nil
+}
+
+// cteNames are the names a WITH clause gives its queries.
+func cteNames(w *pg.WithClause) []string {
+	var names []string
+	for _, cte := range w.GetCtes() {
+		names = append(names, cte.GetCommonTableExpr().GetCtename())
+	}
+	return names
 }
 
 // dataModifyingWith reports whether a query's WITH holds an INSERT,
@@ -647,15 +646,7 @@ func insert(s *pg.InsertStmt) ast.Stmt {
 		Table:      rangeVarName(s.Relation),
 		OnConflict: s.OnConflictClause != nil,
 	}
-	switch s.Override {
-	case pg.OverridingKind_OVERRIDING_SYSTEM_VALUE:
-		ins.Override = ast.OverrideSystem
-	case pg.OverridingKind_OVERRIDING_USER_VALUE:
-		ins.Override = ast.OverrideUser
-	}
-	for _, c := range s.Cols {
-		ins.Columns = append(ins.Columns, c.GetResTarget().GetName())
-	}
+	ins.Override, ins.Columns = overriding(s.Override), targetNames(s.Cols)
 	sel := s.SelectStmt.GetSelectStmt()
 	switch {
 	case s.SelectStmt == nil:
@@ -677,6 +668,8 @@ func insert(s *pg.InsertStmt) ast.Stmt {
 			values[i] = expr(t.GetResTarget().GetVal())
 		}
 		ins.Rows = [][]ast.Expr{values}
+	case sel != nil:
+		ins.Rows, ins.Query = followQuery(sel, cteNames(s.WithClause))
 	}
 	return ins
 }
@@ -686,7 +679,8 @@ func insert(s *pg.InsertStmt) ast.Stmt {
 func constantSelect(s *pg.SelectStmt) bool {
 	return s.Op == pg.SetOperation_SETOP_NONE && len(s.FromClause) == 0 && s.WhereClause == nil &&
 		len(s.GroupClause) == 0 && s.HavingClause == nil && s.LimitCount == nil && s.LimitOffset == nil &&
-		s.WithClause == nil && len(s.TargetList) > 0
+		s.WithClause == nil && len(s.TargetList) > 0 &&
+		!slices.ContainsFunc(s.TargetList, func(t *pg.Node) bool { return summarizes(t.GetResTarget().GetVal()) })
 }
 
 func copyStmt(s *pg.CopyStmt) ast.Stmt {

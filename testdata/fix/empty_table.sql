@@ -7,4 +7,4 @@
 
 CREATE SEQUENCE ticket_ids START WITH 100 MINVALUE 10;
 CREATE TABLE tickets (id bigint DEFAULT nextval('ticket_ids') PRIMARY KEY, subject text);
-INSERT INTO tickets (id, subject) SELECT g, 'old' FROM generate_series(1, 0) AS g;
+INSERT INTO tickets (id, subject) SELECT g, 'old' FROM generate_series(1, length('')) AS g;

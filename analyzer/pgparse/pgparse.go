@@ -35,13 +35,27 @@ func Parse(text string) ([]ast.Stmt, error) {
 	}
 	stmts := make([]ast.Stmt, 0, len(tree.Stmts))
 	for _, raw := range tree.Stmts {
-		st := convertStmt(raw.Stmt)
-		if op, ok := st.(*ast.Unfollowed); ok {
-			op.Text = statementText(text, raw)
-		}
-		stmts = append(stmts, st)
+		stmts = append(stmts, convertRaw(text, raw))
 	}
 	return stmts, nil
+}
+
+// convertRaw converts one statement of text; the statements that keep
+// code or text of their own get it here.
+func convertRaw(text string, raw *pg.RawStmt) ast.Stmt {
+	switch {
+	case raw.Stmt.GetDoStmt() != nil:
+		return doBlock(raw.Stmt.GetDoStmt(), statementText(text, raw))
+	case raw.Stmt.GetCreateFunctionStmt() != nil:
+		return createFunction(raw.Stmt.GetCreateFunctionStmt(), statementText(text, raw))
+	case raw.Stmt.GetRuleStmt() != nil:
+		return createRule(raw.Stmt.GetRuleStmt(), statementText(text, raw))
+	}
+	st := convertStmt(raw.Stmt)
+	if op, ok := st.(*ast.Unfollowed); ok {
+		op.Text = statementText(text, raw)
+	}
+	return st
 }
 
 // statementText is one statement's text among text's; a length of 0 runs
@@ -174,26 +188,15 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return u
 	case n.GetVariableSetStmt() != nil:
 		return setVar(n.GetVariableSetStmt())
-	case n.GetDoStmt() != nil:
-		d := &ast.Do{Language: "plpgsql"}
-		for _, arg := range n.GetDoStmt().Args {
-			de := arg.GetDefElem()
-			switch de.GetDefname() {
-			case "as":
-				d.Body = de.Arg.GetString_().GetSval()
-			case "language":
-				d.Language = de.Arg.GetString_().GetSval()
-			}
-		}
-		return d
 	case n.GetTransactionStmt() != nil:
 		return transaction(n.GetTransactionStmt())
 	case n.GetMergeStmt() != nil:
 		return &ast.Unfollowed{What: "a MERGE"}
-	case n.GetCreateFunctionStmt() != nil:
-		return createFunction(n.GetCreateFunctionStmt())
 	case n.GetCallStmt() != nil:
-		return &ast.Call{Name: qualifiedName(n.GetCallStmt().GetFunccall().GetFuncname())}
+		fc := n.GetCallStmt().GetFunccall()
+		return &ast.Call{Name: qualifiedName(fc.GetFuncname()), Args: exprs(fc.GetArgs())}
+	case n.GetCreateTrigStmt() != nil:
+		return createTrigger(n.GetCreateTrigStmt())
 	case n.GetDiscardStmt() != nil:
 		switch n.GetDiscardStmt().Target {
 		case pg.DiscardMode_DISCARD_ALL:
@@ -206,25 +209,6 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return &ast.NoBlock{}
 	}
 	return &ast.Unmodeled{}
-}
-
-// createFunction keeps a function's or procedure's code: the AS string,
-// or the text of a BEGIN ATOMIC body as the parser gives it.
-func createFunction(s *pg.CreateFunctionStmt) ast.Stmt {
-	f := &ast.CreateFunction{Name: qualifiedName(s.Funcname)}
-	for _, opt := range s.Options {
-		de := opt.GetDefElem()
-		if de.GetDefname() != "as" {
-			continue
-		}
-		for _, part := range de.Arg.GetList().GetItems() {
-			f.Body += part.GetString_().GetSval()
-		}
-	}
-	if s.SqlBody != nil {
-		f.Body = s.SqlBody.String()
-	}
-	return f
 }
 
 // withClause is the WITH clause of a query or a data-modifying statement,
@@ -627,6 +611,11 @@ func rename(s *pg.RenameStmt) ast.Stmt {
 }
 
 func drop(s *pg.DropStmt) ast.Stmt {
+	switch s.RemoveType {
+	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE,
+		pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_RULE:
+		return dropRoutine(s)
+	}
 	kind := objectKind(s.RemoveType)
 	if kind == ast.ObjOther || kind == ast.ObjColumn {
 		return &ast.Unmodeled{}
@@ -774,6 +763,14 @@ func selectOf(s *pg.SelectStmt) *ast.Select {
 		sel.From = &from
 	} else if len(s.FromClause) > 0 {
 		sel.Complex = true
+	}
+	for _, from := range s.FromClause {
+		for _, f := range from.GetRangeFunction().GetFunctions() {
+			// Each is a list: the call, and its column definitions.
+			if items := f.GetList().GetItems(); len(items) > 0 {
+				sel.FromCalls = append(sel.FromCalls, expr(items[0]))
+			}
+		}
 	}
 	if s.Op != pg.SetOperation_SETOP_NONE || s.WhereClause != nil || len(s.GroupClause) > 0 ||
 		s.HavingClause != nil || s.LimitCount != nil || s.LimitOffset != nil || s.WithClause != nil ||
@@ -964,6 +961,8 @@ func expr(n *pg.Node) ast.Expr {
 		return &ast.SubLink{Select: selectOf(sl.Subselect.GetSelectStmt())}
 	case n.GetSetToDefault() != nil:
 		return &ast.Default{}
+	case n.GetParamRef() != nil:
+		return &ast.Param{Number: int(n.GetParamRef().Number)}
 	}
 	return &ast.Opaque{}
 }

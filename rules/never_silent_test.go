@@ -32,6 +32,20 @@ var neverSilentForms = map[string]string{
 	"do block":              "DO $$ BEGIN INSERT INTO t VALUES (10); END $$;",
 	"sql function":          "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (10)';\nSELECT f();",
 	"plpgsql procedure":     "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (10); END $$;\nCALL p();",
+	"do block loop":         "DO $$ BEGIN FOR i IN 1..10 LOOP INSERT INTO t VALUES (i); END LOOP; END $$;",
+	"do block execute":      "DO $$ BEGIN EXECUTE 'INSERT INTO t VALUES (10)'; END $$;",
+	"do block variable":     "DO $$ DECLARE k int := 10; BEGIN INSERT INTO t VALUES (k); END $$;",
+	"function argument":     "CREATE FUNCTION f(k int) RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (k)';\nSELECT f(10);",
+	"function in values":    "CREATE TABLE log (n int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'INSERT INTO t VALUES (10) RETURNING 1';\nINSERT INTO log VALUES (f());",
+	"function in from":      "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC INSERT INTO t VALUES (10); SELECT 1; END;\nSELECT * FROM f();",
+	"function per row":      "CREATE TABLE src (k int);\nINSERT INTO src SELECT g FROM generate_series(1, 10) AS g;\nCREATE FUNCTION f(k int) RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (k)';\nSELECT f(k) FROM src;",
+	"perform":               "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (10)';\nDO $$ BEGIN PERFORM f(); END $$;",
+	"after trigger":         "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO src VALUES (10);",
+	"trigger on copy":       "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nCOPY src FROM stdin;\n10\n\\.",
+	"instead of trigger":    "CREATE VIEW tv AS SELECT DISTINCT id FROM t;\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.id); RETURN NEW; END $$;\nCREATE TRIGGER tr INSTEAD OF INSERT ON tv FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO tv VALUES (10);",
+	"branching trigger":     "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.k > 0 THEN INSERT INTO t VALUES (NEW.k); END IF; RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO src VALUES (10);",
+	"rule also insert":      "CREATE TABLE src (k int);\nCREATE RULE r AS ON INSERT TO src DO ALSO INSERT INTO t VALUES (NEW.k);\nINSERT INTO src VALUES (10);",
+	"rule on insert select": "CREATE TABLE src (k int);\nCREATE RULE r AS ON INSERT TO src DO ALSO INSERT INTO t VALUES (NEW.k);\nINSERT INTO src SELECT 10;",
 }
 
 // TestNeverSilent holds pgseqlint to its promise for each form in

@@ -457,6 +457,15 @@ func relationName(rel any) string {
 	return ""
 }
 
+// cloneTriggers copies the triggers of each relation, for a snapshot.
+func cloneTriggers(triggers map[any][]*trigger) map[any][]*trigger {
+	out := make(map[any][]*trigger, len(triggers))
+	for rel, list := range triggers {
+		out[rel] = slices.Clone(list)
+	}
+	return out
+}
+
 // fireUnfollowed reports the triggers and rules that an UPDATE, DELETE or
 // COPY fires: the rows they run for are not known.
 func (c *Catalog) fireUnfollowed(x *Exec, name ast.QName, on func(*trigger) bool) {

@@ -44,3 +44,17 @@ CREATE TABLE archive (id serial PRIMARY KEY);
 CREATE RULE keep AS ON INSERT TO records DO ALSO INSERT INTO archive VALUES (NEW.id + 100);
 INSERT INTO records VALUES (1);
 SELECT setval('records_id_seq', 1);
+
+-- A trigger made in a block that rolls back is gone: the insert after it
+-- fires nothing.
+CREATE TABLE quiet (id serial PRIMARY KEY);
+CREATE TABLE echoes (id serial PRIMARY KEY);
+BEGIN;
+CREATE FUNCTION echo() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO echoes VALUES (NEW.id + 50);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER quiet_echo AFTER INSERT ON quiet FOR EACH ROW EXECUTE FUNCTION echo();
+ROLLBACK;
+INSERT INTO quiet DEFAULT VALUES;

@@ -39,6 +39,8 @@ var neverSilentForms = map[string]string{
 	"function in values":    "CREATE TABLE log (n int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'INSERT INTO t VALUES (10) RETURNING 1';\nINSERT INTO log VALUES (f());",
 	"function in from":      "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC INSERT INTO t VALUES (10); SELECT 1; END;\nSELECT * FROM f();",
 	"function per row":      "CREATE TABLE src (k int);\nINSERT INTO src SELECT g FROM generate_series(1, 10) AS g;\nCREATE FUNCTION f(k int) RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (k)';\nSELECT f(k) FROM src;",
+	"function in update":    "CREATE TABLE src (k int);\nINSERT INTO src VALUES (1);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'INSERT INTO t VALUES (10) RETURNING 1';\nUPDATE src SET k = f();",
+	"function in query":     "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'INSERT INTO t VALUES (10) RETURNING 1';\nINSERT INTO src SELECT f() FROM generate_series(1, 1);",
 	"perform":               "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS 'INSERT INTO t VALUES (10)';\nDO $$ BEGIN PERFORM f(); END $$;",
 	"after trigger":         "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO src VALUES (10);",
 	"trigger on copy":       "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nCOPY src FROM stdin;\n10\n\\.",

@@ -68,3 +68,10 @@ func (*CreateTrigger) stmt() {}
 func (*CreateRule) stmt()    {}
 func (*DropFunction) stmt()  {}
 func (*DropTrigger) stmt()   {}
+
+// Calls names the functions a statement calls where pgseqlint does not
+// follow how often they run (an UPDATE, a WHERE clause, the query of an
+// INSERT ... SELECT). It comes right before the statement.
+type Calls struct{ Names []QName }
+
+func (*Calls) stmt() {}

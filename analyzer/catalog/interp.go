@@ -92,6 +92,8 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.dropFunctions(s)
 	case *ast.Call:
 		c.call(x, s)
+	case *ast.Calls:
+		c.uncounted(x, s)
 	case *ast.CreateTrigger:
 		c.createTrigger(x, s)
 	case *ast.CreateRule:

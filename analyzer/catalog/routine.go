@@ -65,7 +65,7 @@ func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times i
 		c.unverifiable(x, what+" with "+code.Unfollowed, code.Text)
 		return
 	case times < 0:
-		c.unverifiable(x, what+", run once for each of rows pgseqlint cannot count,", code.Text)
+		c.unverifiable(x, what+", run a number of times pgseqlint cannot count,", code.Text)
 		return
 	case c.runs.depth >= maxRoutineDepth || int64(c.runs.statements)+times*int64(len(code.Stmts)) > maxRoutineStatements:
 		c.unverifiable(x, what+", run more often than pgseqlint follows,", code.Text)
@@ -105,12 +105,21 @@ func (c *Catalog) callFunctions(x *Exec, exprs []ast.Expr, times int64) {
 		return
 	}
 	for _, ex := range exprs {
-		anyCall(ex, true, func(call *ast.FuncCall) bool {
+		ast.EachCall(ex, func(call *ast.FuncCall) {
 			if f, ok := c.functions[call.Name.Name]; ok && !x.failed {
 				c.run(x, "function "+call.Name.Name, f.code, bindArgs(call.Name.Name, f.params, call.Args), times)
 			}
-			return false
 		})
+	}
+}
+
+// uncounted runs the functions a statement calls a number of times
+// pgseqlint does not know.
+func (c *Catalog) uncounted(x *Exec, s *ast.Calls) {
+	for _, name := range s.Names {
+		if f, ok := c.functions[name.Name]; ok {
+			c.run(x, "function "+name.Name, f.code, binding{}, -1)
+		}
 	}
 }
 

@@ -35,27 +35,31 @@ func Parse(text string) ([]ast.Stmt, error) {
 	}
 	stmts := make([]ast.Stmt, 0, len(tree.Stmts))
 	for _, raw := range tree.Stmts {
-		stmts = append(stmts, convertRaw(text, raw))
+		stmts = appendRaw(stmts, text, raw)
 	}
 	return stmts, nil
 }
 
-// convertRaw converts one statement of text; the statements that keep
-// code or text of their own get it here.
-func convertRaw(text string, raw *pg.RawStmt) ast.Stmt {
+// appendRaw converts one statement of text. The statements that keep code
+// or text of their own get it here, and functions called where pgseqlint
+// does not count how often come first, as an ast.Calls.
+func appendRaw(stmts []ast.Stmt, text string, raw *pg.RawStmt) []ast.Stmt {
 	switch {
 	case raw.Stmt.GetDoStmt() != nil:
-		return doBlock(raw.Stmt.GetDoStmt(), statementText(text, raw))
+		return append(stmts, doBlock(raw.Stmt.GetDoStmt(), statementText(text, raw)))
 	case raw.Stmt.GetCreateFunctionStmt() != nil:
-		return createFunction(raw.Stmt.GetCreateFunctionStmt(), statementText(text, raw))
+		return append(stmts, createFunction(raw.Stmt.GetCreateFunctionStmt(), statementText(text, raw)))
 	case raw.Stmt.GetRuleStmt() != nil:
-		return createRule(raw.Stmt.GetRuleStmt(), statementText(text, raw))
+		return append(stmts, createRule(raw.Stmt.GetRuleStmt(), statementText(text, raw)))
 	}
 	st := convertStmt(raw.Stmt)
 	if op, ok := st.(*ast.Unfollowed); ok {
 		op.Text = statementText(text, raw)
 	}
-	return st
+	if calls := uncountedCalls(raw.Stmt, st); calls != nil {
+		stmts = append(stmts, calls)
+	}
+	return append(stmts, st)
 }
 
 // statementText is one statement's text among text's; a length of 0 runs

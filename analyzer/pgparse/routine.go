@@ -2,9 +2,12 @@ package pgparse
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v6"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 )
@@ -315,4 +318,110 @@ func dropRoutine(s *pg.DropStmt) ast.Stmt {
 		d.Names = append(d.Names, qualifiedName(obj.GetObjectWithArgs().GetObjname()))
 	}
 	return d
+}
+
+// uncountedCalls names the functions a data-changing or querying statement
+// calls beyond those the converted statement shows where they run (a
+// SELECT's targets and FROM, an INSERT's VALUES, CALL): those run a number
+// of times pgseqlint does not follow. nil when there are none.
+func uncountedCalls(n *pg.Node, st ast.Stmt) *ast.Calls {
+	var m proto.Message
+	switch {
+	case n.GetInsertStmt() != nil && constantRows(st):
+		// A dump's INSERT: only what surrounds its VALUES may call.
+		ins := n.GetInsertStmt()
+		m = &pg.InsertStmt{ReturningList: ins.ReturningList, OnConflictClause: ins.OnConflictClause, WithClause: ins.WithClause}
+	case n.GetInsertStmt() != nil:
+		m = n.GetInsertStmt()
+	case n.GetUpdateStmt() != nil:
+		m = n.GetUpdateStmt()
+	case n.GetDeleteStmt() != nil:
+		m = n.GetDeleteStmt()
+	case n.GetMergeStmt() != nil:
+		m = n.GetMergeStmt()
+	case n.GetSelectStmt() != nil:
+		m = n.GetSelectStmt()
+	case n.GetCallStmt() != nil:
+		m = n.GetCallStmt()
+	default:
+		return nil
+	}
+	called := map[ast.QName]int{}
+	walkCalls(m.ProtoReflect(), called)
+	for _, ex := range shownExprs(st) {
+		ast.EachCall(ex, func(f *ast.FuncCall) { called[f.Name]-- })
+	}
+	var c *ast.Calls
+	for name, n := range called {
+		if n > 0 {
+			if c == nil {
+				c = &ast.Calls{}
+			}
+			c.Names = append(c.Names, name)
+		}
+	}
+	if c != nil {
+		slices.SortFunc(c.Names, func(a, b ast.QName) int { return strings.Compare(a.Schema+"."+a.Name, b.Schema+"."+b.Name) })
+	}
+	return c
+}
+
+// walkCalls counts the function calls in a parse tree, by name.
+func walkCalls(m protoreflect.Message, called map[ast.QName]int) {
+	if fc, ok := m.Interface().(*pg.FuncCall); ok {
+		called[qualifiedName(fc.Funcname)]++
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.Message() == nil || fd.IsMap():
+		case fd.IsList():
+			for i := range v.List().Len() {
+				walkCalls(v.List().Get(i).Message(), called)
+			}
+		default:
+			walkCalls(v.Message(), called)
+		}
+		return true
+	})
+}
+
+// constantRows reports whether a statement is an INSERT of VALUES rows of
+// literals and DEFAULT, which call nothing.
+func constantRows(st ast.Stmt) bool {
+	ins, ok := st.(*ast.Insert)
+	if !ok || ins.Rows == nil {
+		return false
+	}
+	for _, row := range ins.Rows {
+		for _, v := range row {
+			switch v := v.(type) {
+			case *ast.Const, *ast.Default:
+			case *ast.TypeCast:
+				if _, ok := v.Arg.(*ast.Const); !ok {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// shownExprs are the expressions of a converted statement whose calls the
+// catalog runs where they are.
+func shownExprs(st ast.Stmt) []ast.Expr {
+	switch st := st.(type) {
+	case *ast.Select:
+		return append(slices.Clone(st.Targets), st.FromCalls...)
+	case *ast.Insert:
+		var out []ast.Expr
+		for _, row := range st.Rows {
+			out = append(out, row...)
+		}
+		return out
+	case *ast.Call:
+		return append([]ast.Expr{&ast.FuncCall{Name: st.Name}}, st.Args...)
+	}
+	return nil
 }

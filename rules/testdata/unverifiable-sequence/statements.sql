@@ -15,7 +15,10 @@ BEGIN
 END $$;
 SELECT add_rows(300); -- want "function add_rows with a loop may move sequence public.t_id_seq"
 CREATE FUNCTION add_default() RETURNS void LANGUAGE sql AS 'INSERT INTO t (note) VALUES (''default'')';
-SELECT add_default() FROM t WHERE note = 'x'; -- want "function add_default, run once for each of rows pgseqlint cannot count, may move sequence public.t_id_seq"
+SELECT add_default() FROM t WHERE note = 'x'; -- want "function add_default, run a number of times pgseqlint cannot count, may move sequence public.t_id_seq"
+CREATE FUNCTION add_key(k int) RETURNS int LANGUAGE sql AS 'INSERT INTO t VALUES (k, ''key'') RETURNING 1';
+UPDATE t SET note = 'x' WHERE add_key(350) = 1; -- want "function add_key, run a number of times pgseqlint cannot count, may move sequence public.t_id_seq"
+SELECT CASE WHEN count(*) > 0 THEN add_key(360) END FROM t; -- want "function add_key, run a number of times pgseqlint cannot count, may move sequence public.t_id_seq"
 CREATE PROCEDURE add_dynamic(k int) LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('INSERT INTO t VALUES (%s, ''dynamic'')', k);
@@ -44,7 +47,7 @@ BEGIN
 END $$;
 DROP TRIGGER src_copy ON src;
 CREATE TRIGGER src_log AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION log_key();
-COPY src FROM stdin; -- want "trigger src_log on src, run once for each of rows pgseqlint cannot count, may move sequence public.t_id_seq"
+COPY src FROM stdin; -- want "trigger src_log on src, run a number of times pgseqlint cannot count, may move sequence public.t_id_seq"
 702
 \.
 CREATE TABLE staged (k int);

@@ -129,6 +129,10 @@ const (
 	AlterAddConstraint
 	AlterSetNotNull
 	AlterDropNotNull
+	// AlterEnableTrigger and AlterDisableTrigger are ENABLE and DISABLE
+	// TRIGGER: Column holds the trigger's name, "" for ALL and USER.
+	AlterEnableTrigger
+	AlterDisableTrigger
 )
 
 // AlterCmd is one subcommand of ALTER TABLE.

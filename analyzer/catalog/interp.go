@@ -530,6 +530,8 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 	// Column changes reach inheritance children and partitions unless ONLY.
 	targets := t.reach(only)
 	switch cmd.Kind {
+	case ast.AlterEnableTrigger, ast.AlterDisableTrigger:
+		c.enableTriggers(t, cmd.Column, cmd.Kind == ast.AlterEnableTrigger)
 	case ast.AlterSetDefault, ast.AlterDropDefault:
 		for _, tt := range targets {
 			col := c.alteredColumn(x, tt, cmd.Column)

@@ -24,6 +24,9 @@ type trigger struct {
 	event    ast.CreateTrigger
 	// conditional is a rule with WHERE: its actions run for some rows.
 	conditional bool
+	// disabled is a trigger that ALTER TABLE ... DISABLE TRIGGER turned
+	// off, as pg_dump --disable-triggers does around the data.
+	disabled bool
 }
 
 // maxRoutineStatements bounds the statements that one statement of the
@@ -57,8 +60,10 @@ func (c *Catalog) dropFunctions(s *ast.DropFunction) {
 	}
 }
 
-// runs reports whether the code of a run can be followed: it is
-// straight-line, and it runs a known number of times within the bounds.
+// run runs code times times, statement by statement, with b's constants
+// in place of its parameters. Code that is not straight-line, or runs a
+// number of times unknown or past the bounds, is reported instead, naming
+// the sequences it may reach.
 func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times int64) {
 	switch {
 	case code.Unfollowed != "":
@@ -319,7 +324,11 @@ func (c *Catalog) addTrigger(x *Exec, rel any, t *trigger, replace bool) {
 	list := c.triggers[rel]
 	if i := slices.IndexFunc(list, func(o *trigger) bool { return o.rule == t.rule && o.name == t.name }); i >= 0 {
 		if !replace {
-			x.fail("trigger or rule %q already exists", t.name)
+			kind := "trigger"
+			if t.rule {
+				kind = "rule"
+			}
+			x.fail("%s %q for relation %q already exists", kind, t.name, relationName(rel))
 			return
 		}
 		list = slices.Delete(list, i, i+1)
@@ -335,11 +344,24 @@ func (c *Catalog) dropTrigger(s *ast.DropTrigger) {
 	c.triggers[rel] = slices.DeleteFunc(c.triggers[rel], func(t *trigger) bool { return t.rule == s.Rule && t.name == s.Name })
 }
 
+// enableTriggers runs ENABLE or DISABLE TRIGGER name (ALL or USER when
+// name is ""); rules are not triggers.
+func (c *Catalog) enableTriggers(t *Table, name string, enable bool) {
+	for i, trig := range c.triggers[t] {
+		if !trig.rule && (name == "" || trig.name == name) {
+			// A copy: a snapshot may hold the old one.
+			changed := *trig
+			changed.disabled = !enable
+			c.triggers[t][i] = &changed
+		}
+	}
+}
+
 // firing returns the triggers and rules of a relation for an event.
 func (c *Catalog) firing(rel any, on func(*trigger) bool) []*trigger {
 	var out []*trigger
 	for _, t := range c.triggers[rel] {
-		if on(t) {
+		if on(t) && !t.disabled {
 			out = append(out, t)
 		}
 	}

@@ -554,6 +554,11 @@ func alterTable(s *pg.AlterTableStmt) ast.Stmt {
 			cmd.Kind = ast.AlterSetNotNull
 		case pg.AlterTableType_AT_DropNotNull:
 			cmd.Kind = ast.AlterDropNotNull
+		case pg.AlterTableType_AT_EnableTrig, pg.AlterTableType_AT_EnableAlwaysTrig, pg.AlterTableType_AT_EnableReplicaTrig,
+			pg.AlterTableType_AT_EnableTrigAll, pg.AlterTableType_AT_EnableTrigUser:
+			cmd.Kind = ast.AlterEnableTrigger
+		case pg.AlterTableType_AT_DisableTrig, pg.AlterTableType_AT_DisableTrigAll, pg.AlterTableType_AT_DisableTrigUser:
+			cmd.Kind = ast.AlterDisableTrigger
 		}
 		at.Cmds = append(at.Cmds, cmd)
 	}

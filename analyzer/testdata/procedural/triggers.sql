@@ -58,3 +58,17 @@ END $$;
 CREATE TRIGGER quiet_echo AFTER INSERT ON quiet FOR EACH ROW EXECUTE FUNCTION echo();
 ROLLBACK;
 INSERT INTO quiet DEFAULT VALUES;
+
+-- pg_dump --disable-triggers turns a table's triggers off around its data.
+CREATE TABLE loaded (id serial PRIMARY KEY);
+CREATE TABLE copies (id serial PRIMARY KEY);
+CREATE FUNCTION copy_loaded() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO copies VALUES (NEW.id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER loaded_copy AFTER INSERT ON loaded FOR EACH ROW EXECUTE FUNCTION copy_loaded();
+ALTER TABLE loaded DISABLE TRIGGER ALL;
+INSERT INTO loaded VALUES (60);
+ALTER TABLE loaded ENABLE TRIGGER ALL;
+SELECT setval('loaded_id_seq', 60);

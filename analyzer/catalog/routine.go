@@ -369,6 +369,31 @@ func (c *Catalog) firing(rel any, on func(*trigger) bool) []*trigger {
 }
 
 func onInsert(t *trigger) bool { return t.event.Insert }
+
+// onInsertRow: a partitioned table's row triggers are cloned onto its
+// partitions; its statement triggers and rules are not.
+func onInsertRow(t *trigger) bool { return t.event.Insert && t.event.ForEachRow && !t.rule }
+
+// insertTriggers returns the triggers and rules an INSERT into rel fires
+// once per row, those of the partitioned tables above it included, and
+// those of the partitions below it, which fire for the rows routed to
+// them: how many, pgseqlint does not follow.
+func (c *Catalog) insertTriggers(rel any) (perRow, routed []*trigger) {
+	perRow = c.firing(rel, onInsert)
+	t, ok := rel.(*Table)
+	if !ok {
+		return perRow, nil
+	}
+	for p := t; p.partition && len(p.Parents) == 1; p = p.Parents[0] {
+		perRow = append(perRow, c.firing(p.Parents[0], onInsertRow)...)
+	}
+	for _, d := range t.descendants() {
+		if d.partition {
+			routed = append(routed, c.firing(d, onInsertRow)...)
+		}
+	}
+	return perRow, routed
+}
 func onUpdate(t *trigger) bool { return t.event.Update }
 func onDelete(t *trigger) bool { return t.event.Delete }
 
@@ -402,7 +427,11 @@ func (c *Catalog) insertFiring(x *Exec, s *ast.Insert) {
 		return
 	}
 	rel := c.relationNamed(s.Table)
-	fired := c.firing(rel, onInsert)
+	fired, routed := c.insertTriggers(rel)
+	for _, t := range routed {
+		what, code := c.code(t)
+		c.run(x, what+" on "+relationName(rel), code, binding{}, -1)
+	}
 	if len(fired) == 0 {
 		c.insert(x, s)
 		return

@@ -1,8 +1,9 @@
 -- Triggers and rules that insert, run straight through.
 -- Covers: AFTER and BEFORE row triggers, an INSTEAD OF trigger on a view
--- that cannot take inserts itself, a DO ALSO rule.
--- After it, PostgreSQL finds audit_id_seq, cities_id_seq and
--- archive_id_seq colliding, and the other sequences in sync.
+-- that cannot take inserts itself, a DO ALSO rule, a trigger made in a
+-- block that rolls back, DISABLE TRIGGER, a partitioned table's trigger.
+-- After it, PostgreSQL finds audit_id_seq, cities_id_seq, archive_id_seq
+-- and seen_id_seq colliding, and the other sequences in sync.
 
 -- An AFTER row trigger that copies the key into a table of its own.
 CREATE TABLE orders (id serial PRIMARY KEY);
@@ -72,3 +73,16 @@ ALTER TABLE loaded DISABLE TRIGGER ALL;
 INSERT INTO loaded VALUES (60);
 ALTER TABLE loaded ENABLE TRIGGER ALL;
 SELECT setval('loaded_id_seq', 60);
+
+-- A partitioned table's row trigger fires on its partitions, also for an
+-- insert straight into a partition.
+CREATE TABLE events (id int, at int) PARTITION BY RANGE (at);
+CREATE TABLE events_early PARTITION OF events FOR VALUES FROM (0) TO (100);
+CREATE TABLE seen (id serial PRIMARY KEY);
+CREATE FUNCTION see_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO seen VALUES (NEW.id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER event_seen AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION see_event();
+INSERT INTO events_early VALUES (70, 1);

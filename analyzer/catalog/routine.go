@@ -72,16 +72,15 @@ func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times i
 	case times < 0:
 		c.unverifiable(x, what+", run a number of times pgseqlint cannot count,", code.Text)
 		return
-	case c.runs.depth >= maxRoutineDepth || int64(c.runs.statements)+times*int64(len(code.Stmts)) > maxRoutineStatements:
+	case c.runs.depth >= maxRoutineDepth || times > maxRoutineStatements ||
+		int64(c.runs.statements)+times*int64(len(code.Stmts)) > maxRoutineStatements:
 		c.unverifiable(x, what+", run more often than pgseqlint follows,", code.Text)
 		return
 	case times == 0 || len(code.Stmts) == 0:
 		return
 	}
 	c.runs.statements += int(times) * len(code.Stmts)
-	if c.runs.before == nil {
-		c.runs.before = c.take("")
-	}
+	c.beginRuns()
 	c.runs.depth++
 	for range times {
 		for _, st := range code.Stmts {
@@ -92,6 +91,14 @@ func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times i
 		}
 	}
 	c.runs.depth--
+}
+
+// beginRuns keeps the catalog as it stands before the statement of the
+// script runs code, to undo it if the statement fails.
+func (c *Catalog) beginRuns() {
+	if c.runs.before == nil {
+		c.runs.before = c.take("")
+	}
 }
 
 // endRuns ends a statement of the script that ran code: when it failed,
@@ -436,6 +443,9 @@ func (c *Catalog) insertFiring(x *Exec, s *ast.Insert) {
 		c.insert(x, s)
 		return
 	}
+	if c.runs.depth == 0 {
+		c.beginRuns() // the INSERT's own rows go too if a trigger fails
+	}
 	instead := slices.ContainsFunc(fired, func(t *trigger) bool { return t.event.Instead && !t.conditional })
 	rows := insertedRows(s)
 	for _, t := range fired {
@@ -464,7 +474,7 @@ func (c *Catalog) fire(x *Exec, t *trigger, s *ast.Insert, rel any, rows int64) 
 		return
 	case t.conditional:
 		code.Unfollowed = "a condition"
-	case t.event.Before && !strings.EqualFold(code.Returns, "new"):
+	case t.event.Before && code.Unfollowed == "" && !strings.EqualFold(code.Returns, "new"):
 		// A BEFORE trigger inserts the row it returns: NULL skips it, a
 		// changed row changes it.
 		code.Unfollowed = "a row it may change"

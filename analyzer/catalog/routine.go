@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
+	"github.com/pgseqlint/pgseqlint/analyzer/script"
 )
 
 // function is a function or procedure the script defines.
@@ -119,7 +120,7 @@ func (c *Catalog) callFunctions(x *Exec, exprs []ast.Expr, times int64) {
 	for _, ex := range exprs {
 		ast.EachCall(ex, func(call *ast.FuncCall) {
 			if f, ok := c.functions[call.Name.Name]; ok && !x.failed {
-				c.run(x, "function "+call.Name.Name, f.code, bindArgs(call.Name.Name, f.params, call.Args), times)
+				c.run(x, "function "+script.QuoteIdent(call.Name.Name), f.code, bindArgs(call.Name.Name, f.params, call.Args), times)
 			}
 		})
 	}
@@ -130,7 +131,7 @@ func (c *Catalog) callFunctions(x *Exec, exprs []ast.Expr, times int64) {
 func (c *Catalog) uncounted(x *Exec, s *ast.Calls) {
 	for _, name := range s.Names {
 		if f, ok := c.functions[name.Name]; ok {
-			c.run(x, "function "+name.Name, f.code, binding{}, -1)
+			c.run(x, "function "+script.QuoteIdent(name.Name), f.code, binding{}, -1)
 		}
 	}
 }
@@ -139,7 +140,7 @@ func (c *Catalog) uncounted(x *Exec, s *ast.Calls) {
 func (c *Catalog) call(x *Exec, s *ast.Call) {
 	c.callFunctions(x, s.Args, 1)
 	if f, ok := c.functions[s.Name.Name]; ok && !x.failed {
-		c.run(x, "procedure "+s.Name.Name, f.code, bindArgs(s.Name.Name, f.params, s.Args), 1)
+		c.run(x, "procedure "+script.QuoteIdent(s.Name.Name), f.code, bindArgs(s.Name.Name, f.params, s.Args), 1)
 	}
 }
 
@@ -335,7 +336,7 @@ func (c *Catalog) addTrigger(x *Exec, rel any, t *trigger, replace bool) {
 			if t.rule {
 				kind = "rule"
 			}
-			x.fail("%s %q for relation %q already exists", kind, t.name, relationName(rel))
+			x.fail("%s %s for relation %s already exists", kind, script.QuoteIdent(t.name), relationName(rel))
 			return
 		}
 		list = slices.Delete(list, i, i+1)
@@ -410,13 +411,13 @@ func onCopy(t *trigger) bool { return t.event.Insert && !t.rule }
 // code is what a trigger or rule runs, and how it names itself.
 func (c *Catalog) code(t *trigger) (string, ast.Routine) {
 	if t.rule {
-		return "rule " + t.name, t.actions
+		return "rule " + script.QuoteIdent(t.name), t.actions
 	}
 	f, ok := c.functions[t.function.Name]
 	if !ok {
-		return "trigger " + t.name, ast.Routine{Unfollowed: "a function pgseqlint does not see"}
+		return "trigger " + script.QuoteIdent(t.name), ast.Routine{Unfollowed: "a function pgseqlint does not see"}
 	}
-	return "trigger " + t.name, f.code
+	return "trigger " + script.QuoteIdent(t.name), f.code
 }
 
 // insertFiring runs an INSERT with the triggers and rules of its table or
@@ -517,12 +518,14 @@ func (c *Catalog) columnNames(rel any) []string {
 	return names
 }
 
+// relationName is a table's or view's name, quoted as PostgreSQL's
+// quote_ident would.
 func relationName(rel any) string {
 	switch rel := rel.(type) {
 	case *Table:
-		return rel.Name.Name
+		return script.QuoteIdent(rel.Name.Name)
 	case *View:
-		return rel.Name.Name
+		return script.QuoteIdent(rel.Name.Name)
 	}
 	return ""
 }

@@ -32,8 +32,9 @@ type Catalog struct {
 	unknown       []*UnknownTable
 	unknownByName map[ast.QName]*UnknownTable
 	// functions holds the functions and procedures the script defines, by
-	// name; triggers the triggers and rules of each table and view.
-	functions map[string]*function
+	// qualified name; triggers the triggers and rules of each table and
+	// view.
+	functions map[ast.QName]*function
 	triggers  map[any][]*trigger
 	runs      routineRuns
 	// generation counts changes to tables and sequences, for caches.

@@ -48,17 +48,48 @@ type routineRuns struct {
 	before            *snapshot
 }
 
+// defineFunction keeps a function or procedure under its schema: the
+// one named, or the first of the search path that exists.
 func (c *Catalog) defineFunction(s *ast.CreateFunction) {
-	if c.functions == nil {
-		c.functions = map[string]*function{}
+	name, ok := c.creationName(s.Name, false)
+	if !ok {
+		return
 	}
-	c.functions[s.Name.Name] = &function{params: s.Params, code: s.Code}
+	if c.functions == nil {
+		c.functions = map[ast.QName]*function{}
+	}
+	c.functions[name] = &function{params: s.Params, code: s.Code}
 }
 
 func (c *Catalog) dropFunctions(s *ast.DropFunction) {
 	for _, name := range s.Names {
-		delete(c.functions, name.Name)
+		if q, ok := c.functionNamed(name); ok {
+			delete(c.functions, q)
+		}
 	}
+}
+
+// function finds a function the script defines, as the server resolves a
+// call: a qualified name in its schema, another through the search path
+// (where temporary functions are never found).
+func (c *Catalog) function(name ast.QName) (*function, bool) {
+	q, ok := c.functionNamed(name)
+	return c.functions[q], ok
+}
+
+func (c *Catalog) functionNamed(name ast.QName) (ast.QName, bool) {
+	name.Name = script.TruncateIdentifier(name.Name)
+	if name.Schema != "" {
+		_, ok := c.functions[name]
+		return name, ok
+	}
+	for _, schema := range c.searchPath {
+		q := ast.QName{Schema: schema, Name: name.Name}
+		if _, ok := c.functions[q]; ok {
+			return q, true
+		}
+	}
+	return name, false
 }
 
 // run runs code times times, statement by statement, with b's constants
@@ -119,7 +150,7 @@ func (c *Catalog) callFunctions(x *Exec, exprs []ast.Expr, times int64) {
 	}
 	for _, ex := range exprs {
 		ast.EachCall(ex, func(call *ast.FuncCall) {
-			if f, ok := c.functions[call.Name.Name]; ok && !x.failed {
+			if f, ok := c.function(call.Name); ok && !x.failed {
 				c.run(x, "function "+script.QuoteIdent(call.Name.Name), f.code, bindArgs(call.Name.Name, f.params, call.Args), times)
 			}
 		})
@@ -130,7 +161,7 @@ func (c *Catalog) callFunctions(x *Exec, exprs []ast.Expr, times int64) {
 // pgseqlint does not know.
 func (c *Catalog) uncounted(x *Exec, s *ast.Calls) {
 	for _, name := range s.Names {
-		if f, ok := c.functions[name.Name]; ok {
+		if f, ok := c.function(name); ok {
 			c.run(x, "function "+script.QuoteIdent(name.Name), f.code, binding{}, -1)
 		}
 	}
@@ -139,7 +170,7 @@ func (c *Catalog) uncounted(x *Exec, s *ast.Calls) {
 // call runs CALL of a procedure the script defines.
 func (c *Catalog) call(x *Exec, s *ast.Call) {
 	c.callFunctions(x, s.Args, 1)
-	if f, ok := c.functions[s.Name.Name]; ok && !x.failed {
+	if f, ok := c.function(s.Name); ok && !x.failed {
 		c.run(x, "procedure "+script.QuoteIdent(s.Name.Name), f.code, bindArgs(s.Name.Name, f.params, s.Args), 1)
 	}
 }
@@ -413,7 +444,7 @@ func (c *Catalog) code(t *trigger) (string, ast.Routine) {
 	if t.rule {
 		return "rule " + script.QuoteIdent(t.name), t.actions
 	}
-	f, ok := c.functions[t.function.Name]
+	f, ok := c.function(t.function)
 	if !ok {
 		return "trigger " + script.QuoteIdent(t.name), ast.Routine{Unfollowed: "a function pgseqlint does not see"}
 	}

@@ -35,7 +35,7 @@ type snapshot struct {
 	colState   map[*Column]Column
 	seqState   map[*Sequence]Sequence
 	viewState  map[*View]View
-	functions  map[string]*function
+	functions  map[ast.QName]*function
 	triggers   map[any][]*trigger
 	// taken orders the snapshot among rewrites (see rewrite).
 	taken int

@@ -3,7 +3,7 @@
 -- Covers: a DO block, a LANGUAGE sql function with a constant argument, a
 -- BEGIN ATOMIC body, a procedure, PERFORM, a function in INSERT ... VALUES
 -- and in FROM, a function run once per row of a table, CREATE OR REPLACE
--- and DROP FUNCTION. Triggers and rules are in
+-- and DROP FUNCTION, the search path. Triggers and rules are in
 -- analyzer/testdata/procedural: a dump's data-only file would fire them.
 -- A line "-- collides: SEQ" names each sequence whose next value is at or
 -- below the largest key after this script (checked against PostgreSQL).
@@ -12,6 +12,7 @@
 -- collides: public.items_id_seq
 -- collides: public.atoms_id_seq
 -- collides: public.stamps_id_seq
+-- collides: public.marks_id_seq
 
 -- A DO block with explicit keys, and one that moves its sequence past them.
 CREATE TABLE blocks (id serial PRIMARY KEY, note text);
@@ -73,3 +74,13 @@ SELECT bump();
 DROP FUNCTION bump();
 CREATE FUNCTION bump() RETURNS void LANGUAGE sql AS 'SELECT setval(''versions_id_seq'', 5)';
 SELECT bump();
+
+-- A call finds its function through the search path.
+CREATE TABLE marks (id serial PRIMARY KEY);
+CREATE SCHEMA app;
+CREATE FUNCTION app.mark() RETURNS void LANGUAGE sql AS 'INSERT INTO public.marks VALUES (15)';
+CREATE FUNCTION mark() RETURNS void LANGUAGE sql AS 'SELECT 1';
+SELECT mark();
+SET search_path = app, public;
+SELECT mark();
+RESET search_path;

@@ -27,13 +27,15 @@ func (d *driver) readSchema(ctx context.Context) error {
 }
 
 // schemaStatement reports whether a statement of a schema is read: the
-// definitions of tables, sequences and schemas, and the settings that say
-// what their names mean. Rows and sequence positions (INSERT, COPY, setval,
+// definitions of tables, sequences and schemas, the settings that say
+// what their names mean, and the functions, triggers and rules that run
+// when rows are loaded. Rows and sequence positions (INSERT, COPY, setval,
 // DO) are data: loads in a schema do not count.
 func schemaStatement(s ast.Stmt) bool {
 	switch s.(type) {
 	case *ast.CreateTable, *ast.AlterTable, *ast.CreateSequence, *ast.AlterSequence, *ast.Drop,
-		*ast.CreateSchema, *ast.CreateRelation, *ast.CreateView, *ast.Rename, *ast.SetSchema, *ast.SetVar:
+		*ast.CreateSchema, *ast.CreateRelation, *ast.CreateView, *ast.Rename, *ast.SetSchema, *ast.SetVar,
+		*ast.CreateFunction, *ast.DropFunction, *ast.CreateTrigger, *ast.CreateRule, *ast.DropTrigger:
 		return true
 	}
 	return false

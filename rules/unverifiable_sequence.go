@@ -15,12 +15,15 @@ var UnverifiableSequence = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Doc: analyzer.Doc{
 		Title: "code pgseqlint cannot follow may load keys or move a sequence, so the sequence cannot be checked",
-		Why: `pgseqlint proves what a script does to its sequences by following every statement. Procedural
-code — a DO block, a function or procedure body — may insert rows, call setval or nextval, or
-build statements at run time with EXECUTE, depending on data the script does not hold. Where the
-code names a table a sequence feeds, or the sequence itself, pgseqlint cannot say whether the keys
-stay below the sequence, and it says so instead of staying silent: check the sequence after the
-script runs, or move the rows into plain INSERT or COPY statements followed by a setval.`,
+		Why: `pgseqlint proves what a script does to its sequences by following every statement. It
+follows procedural code too — a DO block, a function or procedure the script defines and calls,
+a trigger or rule that inserts — when the code runs straight through a known number of times.
+Code that branches on data (IF, CASE), loops, builds statements at run time with EXECUTE, catches
+errors, or runs once per row of rows pgseqlint cannot count, may insert rows or move a sequence in
+ways the script does not show. Where such code names a table a sequence feeds, or the sequence
+itself, pgseqlint cannot say whether the keys stay below the sequence, and it says so and why
+instead of staying silent: check the sequence after the script runs, or move the rows into plain
+INSERT or COPY statements followed by a setval.`,
 		Bad: `CREATE TABLE users (id serial PRIMARY KEY, name text);
 DO $$
 BEGIN

@@ -129,6 +129,10 @@ const (
 	AlterAddConstraint
 	AlterSetNotNull
 	AlterDropNotNull
+	// AlterEnableTrigger and AlterDisableTrigger are ENABLE and DISABLE
+	// TRIGGER: Column holds the trigger's name, "" for ALL and USER.
+	AlterEnableTrigger
+	AlterDisableTrigger
 )
 
 // AlterCmd is one subcommand of ALTER TABLE.
@@ -350,6 +354,9 @@ type Select struct {
 	Complex bool
 	// Into is SELECT ... INTO: it creates a table.
 	Into *QName
+	// FromCalls are the functions FROM calls, SELECT * FROM f(): each runs
+	// once.
+	FromCalls []Expr
 }
 
 // TruncateTarget is one table of TRUNCATE.
@@ -424,22 +431,26 @@ type SetVar struct {
 	Local    bool
 }
 
-// Do is a DO block.
+// Do is a DO block: its code runs at once.
 type Do struct {
 	Language string
-	Body     string
+	Code     Routine
 }
 
-// CreateFunction is CREATE FUNCTION or CREATE PROCEDURE: Body is the code
-// in its AS string, run when it is called.
+// CreateFunction is CREATE [OR REPLACE] FUNCTION or PROCEDURE: its code
+// runs when it is called.
 type CreateFunction struct {
 	Name QName
-	Body string
+	// Params are the names of the parameters, in order ("" for one
+	// without a name).
+	Params []string
+	Code   Routine
 }
 
 // Call is CALL of a procedure.
 type Call struct {
 	Name QName
+	Args []Expr
 }
 
 // Unfollowed is a statement that may load keys in ways pgseqlint does not

@@ -83,3 +83,27 @@ func (*NullTest) expr()     {}
 func (*SubLink) expr()      {}
 func (*Default) expr()      {}
 func (*Opaque) expr()       {}
+
+// EachCall calls f for each function call in an expression, outside
+// scalar subqueries.
+func EachCall(ex Expr, f func(*FuncCall)) {
+	var args []Expr
+	switch ex := ex.(type) {
+	case *FuncCall:
+		f(ex)
+		args = ex.Args
+	case *TypeCast:
+		args = []Expr{ex.Arg}
+	case *OpExpr:
+		args = []Expr{ex.Left, ex.Right}
+	case *CoalesceExpr:
+		args = ex.Args
+	case *MinMaxExpr:
+		args = ex.Args
+	case *NullTest:
+		args = []Expr{ex.Arg}
+	}
+	for _, a := range args {
+		EachCall(a, f)
+	}
+}

@@ -31,9 +31,12 @@ type Catalog struct {
 	// in the order of their first loads.
 	unknown       []*UnknownTable
 	unknownByName map[ast.QName]*UnknownTable
-	// functions holds the code of the functions and procedures the script
-	// defines, by name.
-	functions map[string]string
+	// functions holds the functions and procedures the script defines, by
+	// qualified name; triggers the triggers and rules of each table and
+	// view.
+	functions map[ast.QName]*function
+	triggers  map[any][]*trigger
+	runs      routineRuns
 	// generation counts changes to tables and sequences, for caches.
 	generation int
 	// origin is the live database the model was read from, if any.

@@ -65,11 +65,12 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 	case *ast.SetSchema:
 		c.setSchema(x, s)
 	case *ast.Insert:
-		c.insert(x, s)
+		c.insertFiring(x, s)
 	case *ast.Copy:
 		// COPY FROM a file or a program: the rows cannot be seen.
 		if s.Source != ast.CopyFromStdin {
 			c.hiddenCopy(x, s)
+			c.fireUnfollowed(x, s.Table, onCopy)
 		}
 	case *ast.Select:
 		c.selectStmt(x, s)
@@ -77,28 +78,42 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.truncate(x, s)
 	case *ast.Delete:
 		c.deleteRows(x, s)
+		c.fireUnfollowed(x, s.Table, onDelete)
 	case *ast.Update:
 		c.update(x, s)
+		c.fireUnfollowed(x, s.Table, onUpdate)
 	case *ast.With:
 		c.with(x, s)
 	case *ast.Merge:
 		c.merge(x, s)
+		c.fireUnfollowed(x, s.Table, mergeFires(s))
 	case *ast.SetVar:
 		c.setVar(s)
 	case *ast.Do:
-		c.unverifiable(x, "a DO block", s.Body)
+		c.run(x, "a DO block", s.Code, binding{}, 1)
 	case *ast.CreateFunction:
-		c.createFunction(s)
+		c.defineFunction(s)
+	case *ast.DropFunction:
+		c.dropFunctions(s)
 	case *ast.Call:
-		if body, ok := c.functions[s.Name.Name]; ok {
-			c.unverifiable(x, "procedure "+s.Name.Name, body)
-		}
+		c.call(x, s)
+	case *ast.Calls:
+		c.uncounted(x, s)
+	case *ast.CreateTrigger:
+		c.createTrigger(x, s)
+	case *ast.CreateRule:
+		c.createRule(x, s)
+	case *ast.DropTrigger:
+		c.dropTrigger(s)
 	case *ast.Unfollowed:
 		c.unverifiable(x, s.What, s.Text)
 	case *ast.Transaction:
 		c.transaction(x, s)
 	case *ast.Discard:
 		c.discard(x, s)
+	}
+	if c.runs.depth == 0 && c.runs.before != nil {
+		c.endRuns(x)
 	}
 	switch s.(type) {
 	case *ast.CreateTable, *ast.AlterTable, *ast.CreateSequence, *ast.AlterSequence, *ast.Drop,
@@ -520,6 +535,8 @@ func (c *Catalog) alterTableCmd(x *Exec, t *Table, only bool, cmd ast.AlterCmd) 
 	// Column changes reach inheritance children and partitions unless ONLY.
 	targets := t.reach(only)
 	switch cmd.Kind {
+	case ast.AlterEnableTrigger, ast.AlterDisableTrigger:
+		c.enableTriggers(t, cmd.Column, cmd.Kind == ast.AlterEnableTrigger)
 	case ast.AlterSetDefault, ast.AlterDropDefault:
 		for _, tt := range targets {
 			col := c.alteredColumn(x, tt, cmd.Column)
@@ -1128,15 +1145,6 @@ func (c *Catalog) discard(x *Exec, s *ast.Discard) {
 		c.NewSession()
 	}
 	c.dropTemporary()
-}
-
-// createFunction keeps the code of a function or procedure the script
-// defines, to name what it may reach when it is called.
-func (c *Catalog) createFunction(s *ast.CreateFunction) {
-	if c.functions == nil {
-		c.functions = map[string]string{}
-	}
-	c.functions[s.Name.Name] = s.Body
 }
 
 // unverifiable notes code that may move sequences, which pgseqlint does

@@ -497,6 +497,9 @@ func (c *Catalog) PlanCopy(x *Exec, s *ast.Copy) *CopyPlan {
 	// In an aborted block the server refuses the COPY; its rows are still
 	// read, to be checked.
 	refused := c.ignored(x, s)
+	if !refused {
+		c.fireUnfollowed(x, s.Table, onCopy)
+	}
 	if _, rel := c.lookup(s.Table); rel == nil {
 		p.unknown = &s.Table
 	}
@@ -618,17 +621,11 @@ func (c *Catalog) hiddenCopy(x *Exec, s *ast.Copy) {
 }
 
 // selectStmt runs the sequence functions a SELECT calls: setval, nextval,
-// set_config; the functions the script defines are not run.
+// set_config, and the functions the script defines.
 func (c *Catalog) selectStmt(x *Exec, s *ast.Select) {
-	for _, t := range s.Targets {
-		anyCall(t, true, func(f *ast.FuncCall) bool {
-			if body, ok := c.functions[f.Name.Name]; ok {
-				c.unverifiable(x, "function "+f.Name.Name, body)
-			}
-			return false
-		})
-	}
-	if !anySequenceFunction(s.Targets) {
+	c.callFunctions(x, s.FromCalls, 1)
+	c.callFunctions(x, s.Targets, c.selectTimes(s))
+	if x.failed || !anySequenceFunction(s.Targets) {
 		return
 	}
 	e := &evaluator{c: c, x: x, fromComplex: s.Complex}

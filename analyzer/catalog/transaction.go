@@ -35,6 +35,8 @@ type snapshot struct {
 	colState   map[*Column]Column
 	seqState   map[*Sequence]Sequence
 	viewState  map[*View]View
+	functions  map[ast.QName]*function
+	triggers   map[any][]*trigger
 	// taken orders the snapshot among rewrites (see rewrite).
 	taken int
 	// rewritten holds where each sequence stood right before its storage
@@ -101,6 +103,8 @@ func (c *Catalog) take(savepoint string) *snapshot {
 		colState:   map[*Column]Column{},
 		seqState:   make(map[*Sequence]Sequence, len(c.sequences)),
 		viewState:  map[*View]View{},
+		functions:  maps.Clone(c.functions),
+		triggers:   cloneTriggers(c.triggers),
 		taken:      c.txn.tick(),
 		rewritten:  map[*Sequence]rewrite{},
 	}
@@ -136,6 +140,7 @@ func (c *Catalog) restore(s *snapshot) {
 		c.schemas[name] = &info
 	}
 	c.relations = maps.Clone(s.relations)
+	c.functions, c.triggers = maps.Clone(s.functions), cloneTriggers(s.triggers)
 	c.searchPath, c.sessionPath = s.searchPath, s.session
 	c.sequences, c.tables = slices.Clone(s.sequences), slices.Clone(s.tables)
 	c.unknown, c.unknownByName = nil, nil

@@ -35,13 +35,31 @@ func Parse(text string) ([]ast.Stmt, error) {
 	}
 	stmts := make([]ast.Stmt, 0, len(tree.Stmts))
 	for _, raw := range tree.Stmts {
-		st := convertStmt(raw.Stmt)
-		if op, ok := st.(*ast.Unfollowed); ok {
-			op.Text = statementText(text, raw)
-		}
-		stmts = append(stmts, st)
+		stmts = appendRaw(stmts, text, raw)
 	}
 	return stmts, nil
+}
+
+// appendRaw converts one statement of text. The statements that keep code
+// or text of their own get it here, and functions called where pgseqlint
+// does not count how often come first, as an ast.Calls.
+func appendRaw(stmts []ast.Stmt, text string, raw *pg.RawStmt) []ast.Stmt {
+	switch {
+	case raw.Stmt.GetDoStmt() != nil:
+		return append(stmts, doBlock(raw.Stmt.GetDoStmt(), statementText(text, raw)))
+	case raw.Stmt.GetCreateFunctionStmt() != nil:
+		return append(stmts, createFunction(raw.Stmt.GetCreateFunctionStmt(), statementText(text, raw)))
+	case raw.Stmt.GetRuleStmt() != nil:
+		return append(stmts, createRule(raw.Stmt.GetRuleStmt(), statementText(text, raw)))
+	}
+	st := convertStmt(raw.Stmt)
+	if op, ok := st.(*ast.Unfollowed); ok {
+		op.Text = statementText(text, raw)
+	}
+	if calls := uncountedCalls(raw.Stmt, st); calls != nil {
+		stmts = append(stmts, calls)
+	}
+	return append(stmts, st)
 }
 
 // statementText is one statement's text among text's; a length of 0 runs
@@ -164,26 +182,15 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return update(n.GetUpdateStmt())
 	case n.GetVariableSetStmt() != nil:
 		return setVar(n.GetVariableSetStmt())
-	case n.GetDoStmt() != nil:
-		d := &ast.Do{Language: "plpgsql"}
-		for _, arg := range n.GetDoStmt().Args {
-			de := arg.GetDefElem()
-			switch de.GetDefname() {
-			case "as":
-				d.Body = de.Arg.GetString_().GetSval()
-			case "language":
-				d.Language = de.Arg.GetString_().GetSval()
-			}
-		}
-		return d
 	case n.GetTransactionStmt() != nil:
 		return transaction(n.GetTransactionStmt())
 	case n.GetMergeStmt() != nil:
 		return merge(n.GetMergeStmt())
-	case n.GetCreateFunctionStmt() != nil:
-		return createFunction(n.GetCreateFunctionStmt())
 	case n.GetCallStmt() != nil:
-		return &ast.Call{Name: qualifiedName(n.GetCallStmt().GetFunccall().GetFuncname())}
+		fc := n.GetCallStmt().GetFunccall()
+		return &ast.Call{Name: qualifiedName(fc.GetFuncname()), Args: exprs(fc.GetArgs())}
+	case n.GetCreateTrigStmt() != nil:
+		return createTrigger(n.GetCreateTrigStmt())
 	case n.GetDiscardStmt() != nil:
 		switch n.GetDiscardStmt().Target {
 		case pg.DiscardMode_DISCARD_ALL:
@@ -196,25 +203,6 @@ func convertStmt(n *pg.Node) ast.Stmt {
 		return &ast.NoBlock{}
 	}
 	return &ast.Unmodeled{}
-}
-
-// createFunction keeps a function's or procedure's code: the AS string,
-// or the text of a BEGIN ATOMIC body as the parser gives it.
-func createFunction(s *pg.CreateFunctionStmt) ast.Stmt {
-	f := &ast.CreateFunction{Name: qualifiedName(s.Funcname)}
-	for _, opt := range s.Options {
-		de := opt.GetDefElem()
-		if de.GetDefname() != "as" {
-			continue
-		}
-		for _, part := range de.Arg.GetList().GetItems() {
-			f.Body += part.GetString_().GetSval()
-		}
-	}
-	if s.SqlBody != nil {
-		f.Body = s.SqlBody.String()
-	}
-	return f
 }
 
 // withClause is the WITH clause of a query or a data-modifying statement,
@@ -565,6 +553,11 @@ func alterTable(s *pg.AlterTableStmt) ast.Stmt {
 			cmd.Kind = ast.AlterSetNotNull
 		case pg.AlterTableType_AT_DropNotNull:
 			cmd.Kind = ast.AlterDropNotNull
+		case pg.AlterTableType_AT_EnableTrig, pg.AlterTableType_AT_EnableAlwaysTrig, pg.AlterTableType_AT_EnableReplicaTrig,
+			pg.AlterTableType_AT_EnableTrigAll, pg.AlterTableType_AT_EnableTrigUser:
+			cmd.Kind = ast.AlterEnableTrigger
+		case pg.AlterTableType_AT_DisableTrig, pg.AlterTableType_AT_DisableTrigAll, pg.AlterTableType_AT_DisableTrigUser:
+			cmd.Kind = ast.AlterDisableTrigger
 		}
 		at.Cmds = append(at.Cmds, cmd)
 	}
@@ -626,6 +619,11 @@ func rename(s *pg.RenameStmt) ast.Stmt {
 }
 
 func drop(s *pg.DropStmt) ast.Stmt {
+	switch s.RemoveType {
+	case pg.ObjectType_OBJECT_FUNCTION, pg.ObjectType_OBJECT_PROCEDURE, pg.ObjectType_OBJECT_ROUTINE,
+		pg.ObjectType_OBJECT_TRIGGER, pg.ObjectType_OBJECT_RULE:
+		return dropRoutine(s)
+	}
 	kind := objectKind(s.RemoveType)
 	if kind == ast.ObjOther || kind == ast.ObjColumn {
 		return &ast.Unmodeled{}
@@ -768,6 +766,14 @@ func selectOf(s *pg.SelectStmt) *ast.Select {
 		sel.From = &from
 	} else if len(s.FromClause) > 0 {
 		sel.Complex = true
+	}
+	for _, from := range s.FromClause {
+		for _, f := range from.GetRangeFunction().GetFunctions() {
+			// Each is a list: the call, and its column definitions.
+			if items := f.GetList().GetItems(); len(items) > 0 {
+				sel.FromCalls = append(sel.FromCalls, expr(items[0]))
+			}
+		}
 	}
 	if s.Op != pg.SetOperation_SETOP_NONE || s.WhereClause != nil || len(s.GroupClause) > 0 ||
 		s.HavingClause != nil || s.LimitCount != nil || s.LimitOffset != nil || s.WithClause != nil ||
@@ -958,6 +964,8 @@ func expr(n *pg.Node) ast.Expr {
 		return &ast.SubLink{Select: selectOf(sl.Subselect.GetSelectStmt())}
 	case n.GetSetToDefault() != nil:
 		return &ast.Default{}
+	case n.GetParamRef() != nil:
+		return &ast.Param{Number: int(n.GetParamRef().Number)}
 	}
 	return &ast.Opaque{}
 }

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sync"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
-	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // copyFormat is how COPY rows are written.
@@ -438,28 +436,17 @@ func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 	forks := make([]*CopyFolder, len(parts))
 	results := make([]result, len(parts))
 	var wg sync.WaitGroup
-	var fault any // a fault reading a mapped file, raised again here
-	var faultOnce sync.Once
 	for i := 1; i < len(parts); i++ {
 		forks[i] = c.fork()
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			defer func() {
-				if r := recover(); r != nil {
-					faultOnce.Do(func() { fault = r })
-				}
-			}()
-			defer debug.SetPanicOnFault(source.FaultsAsPanics())
 			r := &results[i]
 			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
 		}(i)
 	}
 	n, lines, marker = c.textLines(parts[0])
 	wg.Wait()
-	if fault != nil {
-		panic(fault)
-	}
 	for i := 1; i < len(parts) && !marker; i++ {
 		c.merge(forks[i])
 		n += results[i].n

@@ -25,6 +25,9 @@ func TestCopyFolder(t *testing.T) {
 		{"text", text, []int{0}, 2, "1\ta\n2\tb\n", "rows=2 key0=1..2/2"},
 		{"text second column", text, []int{1}, 2, "a\t10\nb\t-3\n", "rows=2 key0=-3..10/2"},
 		{"null key", text, []int{0}, 2, "\\N\ta\n5\tb\n", "rows=2 key0=5..5/1"},
+		{"key after other fields", text, []int{2}, 4, "a\tb\t10\tx\nc\td\t\\N\ty\ne\tf\t-3\tz\ng\th\t12a\tw\n", "rows=4 key0=-3..10/2 invalid=1(a value that is not a 64-bit integer)"},
+		{"key in the last field", text, []int{0, 2}, 3, "1\ta\t7\r\n2\tb\t\\N\n3\tc\t-4\n", "rows=3 key0=1..3/3 key1=-4..7/2"},
+		{"keys around others", text, []int{0, 2}, 4, "1\tb\t\\N\tx\n\\N\td\t7\ty\n3\ta\\\\b\t5\tq\\tw\n", "rows=3 key0=1..3/2 key1=5..7/2"},
 		{"escaped delimiter", text, []int{0}, 2, "1\tx\\\ty\n", "rows=1 key0=1..1/1"},
 		{"escaped backslash before delimiter", text, []int{1}, 2, "x\\\\\t7\n", "rows=1 key0=7..7/1"},
 		{"octal escape in key", text, []int{0}, 1, "\\061\\062\n", "rows=1 key0=12..12/1"},
@@ -163,7 +166,7 @@ func FuzzCopyRows(f *testing.F) {
 	layouts := []struct {
 		keys []int
 		want int
-	}{{[]int{0}, 3}, {[]int{0, 1}, 3}, {[]int{1}, 3}, {[]int{0}, 1}, {nil, 1}, {nil, 2}}
+	}{{[]int{0}, 3}, {[]int{0, 1}, 3}, {[]int{1}, 3}, {[]int{0, 2}, 3}, {[]int{2}, 3}, {[]int{0}, 1}, {nil, 1}, {nil, 2}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, l := range layouts {
 			compareFolds(t, '\t', l.keys, l.want, data)

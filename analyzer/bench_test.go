@@ -29,34 +29,41 @@ func benchSize() int64 {
 	return 64 << 20
 }
 
+// benchDumpKey names a generated dump.
+type benchDumpKey struct {
+	shape  dumpgen.Shape
+	format dumpgen.Format
+}
+
 var (
-	benchDumps   = map[dumpgen.Format]string{}
+	benchDumps   = map[benchDumpKey]string{}
 	benchDumpsMu sync.Mutex
 )
 
-// benchDump writes a synthetic dump once per format and returns its path.
-func benchDump(b *testing.B, format dumpgen.Format) (string, int64) {
+// benchDump writes a dump of a shape and format once and returns its path.
+func benchDump(b *testing.B, shape dumpgen.Shape, format dumpgen.Format) (string, int64) {
 	b.Helper()
 	benchDumpsMu.Lock()
 	defer benchDumpsMu.Unlock()
-	path, ok := benchDumps[format]
+	key := benchDumpKey{shape, format}
+	path, ok := benchDumps[key]
 	if !ok {
 		dir, err := os.MkdirTemp("", "pgseqlint-bench")
 		if err != nil {
 			b.Fatal(err)
 		}
-		path = filepath.Join(dir, fmt.Sprintf("dump-%d.sql", format))
+		path = filepath.Join(dir, fmt.Sprintf("dump-%s-%d.sql", shape, format))
 		f, err := os.Create(path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := dumpgen.Write(f, dumpgen.Options{Size: benchSize(), Format: format}); err != nil {
+		if err := dumpgen.Write(f, dumpgen.Options{Size: benchSize(), Format: format, Shape: shape}); err != nil {
 			b.Fatal(err)
 		}
 		if err := f.Close(); err != nil {
 			b.Fatal(err)
 		}
-		benchDumps[format] = path
+		benchDumps[key] = path
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -65,11 +72,23 @@ func benchDump(b *testing.B, format dumpgen.Format) (string, int64) {
 	return path, info.Size()
 }
 
+// benchShapes runs a benchmark on a dump of each shape: the synthetic one
+// of short rows, and the one shaped like an application's database.
+func benchShapes(b *testing.B, format dumpgen.Format, run func(b *testing.B, path string)) {
+	for _, shape := range []dumpgen.Shape{dumpgen.Synthetic, dumpgen.App} {
+		b.Run(shape.String(), func(b *testing.B) {
+			path, size := benchDump(b, shape, format)
+			b.SetBytes(size)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				run(b, path)
+			}
+		})
+	}
+}
+
 func benchmarkCheck(b *testing.B, format dumpgen.Format) {
-	path, size := benchDump(b, format)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	benchShapes(b, format, func(b *testing.B, path string) {
 		res, err := analyzer.Check(context.Background(), analyzer.Options{Paths: []string{path}, Rules: rules.All()})
 		if err != nil {
 			b.Fatal(err)
@@ -77,7 +96,7 @@ func benchmarkCheck(b *testing.B, format dumpgen.Format) {
 		if len(res.Diagnostics) != 2 {
 			b.Fatalf("%d findings, want the 2 the generator plants", len(res.Diagnostics))
 		}
-	}
+	})
 }
 
 func BenchmarkCheckCopy(b *testing.B)          { benchmarkCheck(b, dumpgen.Copy) }
@@ -87,14 +106,12 @@ func BenchmarkCheckRowsPerInsert(b *testing.B) { benchmarkCheck(b, dumpgen.RowsP
 // benchmarkNaiveParse is the obvious approach the fast paths are measured
 // against: every statement through the cgo parser.
 func benchmarkNaiveParse(b *testing.B, format dumpgen.Format) {
-	path, size := benchDump(b, format)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	benchShapes(b, format, func(b *testing.B, path string) {
 		f, err := os.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}
+		defer f.Close()
 		sp := script.NewSplitter(path, f)
 		for {
 			st, err := sp.Next()
@@ -106,8 +123,7 @@ func benchmarkNaiveParse(b *testing.B, format dumpgen.Format) {
 			}
 			pgparse.Parse(string(st.Text))
 		}
-		f.Close()
-	}
+	})
 }
 
 func BenchmarkNaiveParseInserts(b *testing.B)       { benchmarkNaiveParse(b, dumpgen.Inserts) }
@@ -118,14 +134,21 @@ func BenchmarkNaiveParseRowsPerInsert(b *testing.B) { benchmarkNaiveParse(b, dum
 // exactly what the reference path finds, every statement through the
 // parser on one core.
 func TestFastPathsMatchReference(t *testing.T) {
-	for _, format := range []dumpgen.Format{dumpgen.Copy, dumpgen.Inserts, dumpgen.RowsPerInsert} {
+	for _, tc := range []struct {
+		shape  dumpgen.Shape
+		format dumpgen.Format
+	}{
+		{dumpgen.Synthetic, dumpgen.Copy}, {dumpgen.Synthetic, dumpgen.Inserts}, {dumpgen.Synthetic, dumpgen.RowsPerInsert},
+		{dumpgen.App, dumpgen.Copy}, {dumpgen.App, dumpgen.Inserts}, {dumpgen.App, dumpgen.RowsPerInsert},
+	} {
+		shape, format := tc.shape, tc.format
 		path := filepath.Join(t.TempDir(), "dump.sql")
 		f, err := os.Create(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// Big enough that COPY blocks are split between cores.
-		if err := dumpgen.Write(f, dumpgen.Options{Size: 6 << 20, Format: format, Seed: 11}); err != nil {
+		if err := dumpgen.Write(f, dumpgen.Options{Size: 6 << 20, Format: format, Seed: 11, Shape: shape}); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
@@ -136,14 +159,14 @@ func TestFastPathsMatchReference(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(res.Diagnostics) != 2 {
-				t.Errorf("format %d: %d findings, want the 2 the generator plants", format, len(res.Diagnostics))
+				t.Errorf("%s, format %d: %d findings, want the 2 the generator plants", shape, format, len(res.Diagnostics))
 			}
 			if err := report.WriteJSON(&reports[i], res, report.Tool{}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if reports[0].String() != reports[1].String() {
-			t.Errorf("format %d: the fast paths and the reference path differ:\n%s\n%s", format, reports[0].String(), reports[1].String())
+			t.Errorf("%s, format %d: the fast paths and the reference path differ:\n%s\n%s", shape, format, reports[0].String(), reports[1].String())
 		}
 	}
 }

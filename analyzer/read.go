@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/decompress"
 	"github.com/pgseqlint/pgseqlint/analyzer/pgarchive"
@@ -25,13 +24,6 @@ func (d *driver) read(ctx context.Context, in source.Input) error {
 	if st.Archive != nil {
 		return d.runArchive(ctx, in.Name, st.Archive)
 	}
-	if st.File != nil && in.Rewritable && in.Start.Line == 0 && !d.opts.Reference {
-		// A plain file is read in place.
-		if data, err := source.MapFile(st.File); err == nil {
-			d.rereadable[in.Name] = true
-			return d.runMapped(ctx, in.Name, data)
-		}
-	}
 	sp := d.splitter(in.Name, st.SQL, script.ChunkSize)
 	if !st.Compressed && in.Rewritable {
 		sp.Rereadable = true
@@ -44,19 +36,6 @@ func (d *driver) read(ctx context.Context, in source.Input) error {
 		return inputError(in.Name, err)
 	}
 	return nil
-}
-
-// runMapped runs a file mapped into memory. A fault reading it (the file
-// was cut short meanwhile) becomes an error.
-func (d *driver) runMapped(ctx context.Context, name string, data []byte) (err error) {
-	sp := script.NewMappedSplitter(name, data, d.opts.Progress)
-	if d.opts.MaxStmtBytes > 0 {
-		sp.MaxStmtBytes = d.opts.MaxStmtBytes
-	}
-	sp.Rereadable = true
-	defer debug.SetPanicOnFault(source.FaultsAsPanics())
-	defer source.GuardMapped(name, &err)
-	return d.runSplitter(ctx, sp)
 }
 
 // inputError names the input in a failure to read it, unless the failure

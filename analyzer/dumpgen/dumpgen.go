@@ -1,15 +1,20 @@
-// Package dumpgen writes deterministic synthetic dumps, byte for byte in
-// the form pg_dump 15 writes them, of any size: three tables keyed by a
-// bigserial, a serial and a GENERATED ALWAYS identity column, with text
-// columns that hold quotes, tabs, newlines, backslashes and NULLs. Two of
-// the three sequences are left behind their keys, as in a database that
-// was already out of sync when it was dumped, so a check has findings.
+// Package dumpgen writes deterministic dumps, byte for byte in the form
+// pg_dump 15 writes them, of any size, in one of two shapes. Synthetic has
+// three tables keyed by a bigserial, a serial and a GENERATED ALWAYS
+// identity column, with short text columns that hold quotes, tabs,
+// newlines, backslashes and NULLs. App mirrors an application's database
+// (app.go): five tables of different row widths, with emails, names,
+// amounts, timestamps, escaped payloads in multibyte UTF-8 and a jsonb
+// column. In both, two sequences are left behind their keys, as in a
+// database that was already out of sync when it was dumped, so a check has
+// two findings.
 package dumpgen
 
 import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -35,6 +40,51 @@ func ParseFormat(s string) (Format, error) {
 	return 0, fmt.Errorf("unknown format %q (want copy, inserts or rows-per-insert)", s)
 }
 
+// Shape is the database a dump is made of.
+type Shape int
+
+const (
+	Synthetic Shape = iota // three tables of short rows
+	App                    // five tables shaped like an application's (app.go)
+)
+
+// ParseShape reads "synthetic" or "app".
+func ParseShape(s string) (Shape, error) {
+	switch s {
+	case "synthetic":
+		return Synthetic, nil
+	case "app":
+		return App, nil
+	}
+	return 0, fmt.Errorf("unknown shape %q (want synthetic or app)", s)
+}
+
+// String is the name ParseShape reads.
+func (s Shape) String() string {
+	if s == App {
+		return "app"
+	}
+	return "synthetic"
+}
+
+// schema is what a shape's dump holds: the text before the rows, the
+// tables in pg_dump's order (by name) and the text after the sequences'
+// values.
+type schema struct {
+	header string
+	tables []table
+	footer string
+}
+
+func schemaOf(s Shape) schema {
+	if s == App {
+		return appSchema
+	}
+	return syntheticSchema
+}
+
+var syntheticSchema = schema{header: header, tables: []table{accountsTable, eventsTable, ordersTable}, footer: footer}
+
 // Options says what to write.
 type Options struct {
 	// Size is the approximate size of the dump in bytes; rows are written
@@ -44,14 +94,9 @@ type Options struct {
 	// RowsPerInsert is N of --rows-per-insert (100 when 0).
 	RowsPerInsert int
 	// Seed varies the data; the same options always write the same bytes.
-	Seed uint64
+	Seed  uint64
+	Shape Shape
 }
-
-// The share of the data each table gets.
-const (
-	accountsShare = 0.45
-	eventsShare   = 0.20
-)
 
 // Write writes the dump.
 func Write(w io.Writer, opts Options) error {
@@ -59,17 +104,28 @@ func Write(w io.Writer, opts Options) error {
 		opts.RowsPerInsert = 100
 	}
 	g := &generator{w: bufio.NewWriterSize(w, 1<<20), opts: opts, rnd: opts.Seed*2862933555777941757 + 3037000493}
-	g.write(header)
-	data := opts.Size - int64(len(header)+len(footer))
-	// pg_dump writes tables in name order.
-	accounts := g.table(accountsTable, int64(float64(data)*accountsShare), 0)
-	g.table(eventsTable, int64(float64(data)*eventsShare), 0)
-	orders := g.table(ordersTable, data-(g.n-int64(len(header))), accounts)
-	// accounts is in sync; events and orders are behind their keys.
-	g.printf(setvalTemplate, "accounts_id_seq", "accounts_id_seq", accounts, "true")
-	g.printf(setvalTemplate, "events_id_seq", "events_id_seq", 1, "false")
-	g.printf(setvalTemplate, "orders_id_seq", "orders_id_seq", max(orders/2, 1), "true")
-	g.write(footer)
+	s := schemaOf(opts.Shape)
+	g.write(s.header)
+	data := opts.Size - int64(len(s.header)+len(s.footer))
+	// Each table takes its share of the data, the last one what is left.
+	keys := make([]int64, len(s.tables))
+	for i, t := range s.tables {
+		budget := int64(float64(data) * t.share)
+		if i == len(s.tables)-1 {
+			budget = data - (g.n - int64(len(s.header)))
+		}
+		keys[i] = g.table(t, budget, keys[:i])
+	}
+	// pg_dump sets the sequences after all the rows, in name order, which
+	// is the tables' order here.
+	for i, t := range s.tables {
+		last, called := keys[i], true
+		if t.behind != nil {
+			last, called = t.behind(keys[i])
+		}
+		g.printf(setvalTemplate, t.sequence, t.sequence, last, called)
+	}
+	g.write(s.footer)
 	if g.err != nil {
 		return g.err
 	}
@@ -105,25 +161,34 @@ func (g *generator) next() uint64 {
 
 func (g *generator) intn(n int) int { return int(g.next() % uint64(n)) }
 
-// table describes one of the three tables: its name, its columns, whether
-// its identity needs OVERRIDING SYSTEM VALUE, and how a row is made.
+// table describes one table: its name, its columns, whether its identity
+// needs OVERRIDING SYSTEM VALUE, and how a row is made from its key and the
+// numbers of rows of the tables before it.
 type table struct {
 	name      string
 	columns   string
 	overrides bool
-	row       func(g *generator, id, parents int64) []field
+	row       func(g *generator, id int64, earlier []int64) []field
+	// share is the part of the data the table gets.
+	share    float64
+	sequence string
+	// behind, when set, is the value and is_called the sequence is set to
+	// given the largest key; otherwise the sequence is in sync.
+	behind func(keys int64) (last int64, called bool)
 }
 
-// field is one value: SQL NULL, a number (written bare) or a string.
+// field is one value: SQL NULL, a number (written bare), a boolean (t or
+// f) or a string.
 type field struct {
-	null   bool
-	number bool
-	text   string
+	null    bool
+	number  bool
+	boolean bool
+	text    string
 }
 
 // table writes the rows of t until budget bytes are spent and returns the
 // number of rows (the largest key: keys run from 1).
-func (g *generator) table(t table, budget, parents int64) int64 {
+func (g *generator) table(t table, budget int64, earlier []int64) int64 {
 	g.printf(dataHeader, t.name)
 	start := g.n
 	var id int64
@@ -132,7 +197,7 @@ func (g *generator) table(t table, budget, parents int64) int64 {
 		g.printf("COPY public.%s (%s) FROM stdin;\n", t.name, t.columns)
 		for g.n-start < budget || id == 0 {
 			id++
-			g.copyRow(t.row(g, id, parents))
+			g.copyRow(t.row(g, id, earlier))
 		}
 		g.write("\\.\n\n\n")
 	default:
@@ -144,7 +209,7 @@ func (g *generator) table(t table, budget, parents int64) int64 {
 			g.insertStart(t)
 			for i := 0; i < per && (i == 0 || g.n-start < budget); i++ {
 				id++
-				g.insertRow(t.row(g, id, parents), per > 1, i > 0)
+				g.insertRow(t.row(g, id, earlier), per > 1, i > 0)
 			}
 			g.write(");\n")
 		}
@@ -183,6 +248,9 @@ func (g *generator) insertRow(fields []field, multi, more bool) {
 		switch {
 		case f.null:
 			g.write("NULL")
+		case f.boolean:
+			// pg_dump spells booleans out (pg_dump.c, dumpTableData_insert).
+			g.write(strconv.FormatBool(f.text == "t"))
 		case f.number:
 			g.write(f.text)
 		default:
@@ -247,9 +315,11 @@ func capitalize(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
 func number(v int64) field { return field{number: true, text: fmt.Sprint(v)} }
 
 var accountsTable = table{
-	name:    "accounts",
-	columns: "id, email, display_name, created_at, bio",
-	row: func(g *generator, id, _ int64) []field {
+	name:     "accounts",
+	columns:  "id, email, display_name, created_at, bio",
+	share:    0.45,
+	sequence: "accounts_id_seq",
+	row: func(g *generator, id int64, _ []int64) []field {
 		name := field{null: true}
 		if g.intn(5) > 0 {
 			name = field{text: capitalize(words[g.intn(len(words))]) + " " + capitalize(words[g.intn(len(words))])}
@@ -263,9 +333,12 @@ var accountsTable = table{
 }
 
 var ordersTable = table{
-	name:    "orders",
-	columns: "id, account_id, status, total, note",
-	row: func(g *generator, id, accounts int64) []field {
+	name:     "orders",
+	columns:  "id, account_id, status, total, note",
+	sequence: "orders_id_seq",
+	behind:   halfway,
+	row: func(g *generator, id int64, earlier []int64) []field {
+		accounts := earlier[0]
 		note := field{null: true}
 		if g.intn(2) == 0 {
 			note = field{text: g.sentence(2 + g.intn(6))}
@@ -284,7 +357,10 @@ var eventsTable = table{
 	name:      "events",
 	columns:   "id, kind, payload, at",
 	overrides: true,
-	row: func(g *generator, id, _ int64) []field {
+	share:     0.20,
+	sequence:  "events_id_seq",
+	behind:    unused,
+	row: func(g *generator, id int64, _ []int64) []field {
 		kinds := []string{"login", "logout", "view", "purchase"}
 		payload := fmt.Sprintf(`{"session": %d, "path": "/%s/%s"}`, g.intn(100000), words[g.intn(len(words))], words[g.intn(len(words))])
 		return []field{number(id), {text: kinds[g.intn(len(kinds))]}, {text: payload}, {text: g.timestamp()}}
@@ -440,11 +516,17 @@ const dataHeader = `--
 
 `
 
+// halfway sets a sequence to half its table's largest key.
+func halfway(keys int64) (int64, bool) { return max(keys/2, 1), true }
+
+// unused sets a sequence as if nextval had never been called.
+func unused(int64) (int64, bool) { return 1, false }
+
 const setvalTemplate = `--
 -- Name: %s; Type: SEQUENCE SET; Schema: public; Owner: postgres
 --
 
-SELECT pg_catalog.setval('public.%s', %d, %s);
+SELECT pg_catalog.setval('public.%s', %d, %t);
 
 
 `

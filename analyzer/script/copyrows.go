@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"runtime/debug"
-	"slices"
 	"sync"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
-	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // copyFormat is how COPY rows are written.
@@ -97,9 +94,9 @@ type CopyFolder struct {
 	Stats  []KeyStats
 	// wantFields is the number of fields every row must have.
 	wantFields int
-	// leadingKeys is set when the keys are the first fields, as in nearly
-	// every table pg_dump writes: rows then take plainKeyRows.
-	leadingKeys bool
+	// plainRows is set when rows can be read from their delimiters alone
+	// (plainKeyRows): when there are two fields or more.
+	plainRows bool
 	// markRows is set where the machine can mark rows (see rowMarks).
 	markRows bool
 
@@ -139,10 +136,9 @@ func newCopyFolder(format copyFormat, keyFields []int, wantFields int) *CopyFold
 		}
 		c.slotOf[f] = int8(slot)
 	}
-	// A key's digits also keep the marker line `\.` from being taken for a
-	// plain row.
-	c.leadingKeys = !digitNull && plainDelimiter(format.delim) && len(c.slotOf) > 0 &&
-		len(c.slotOf) <= maxLeadingKeys && len(c.slotOf) < wantFields && !slices.Contains(c.slotOf, -1)
+	// The marker line `\.` has no delimiter, so it is never a plain row of
+	// two fields or more.
+	c.plainRows = !digitNull && plainDelimiter(format.delim) && wantFields > 1 && len(c.slotOf) <= wantFields
 	c.markRows = markChunks != nil
 	return c
 }
@@ -218,11 +214,11 @@ func (c *CopyFolder) Part(p []byte) {
 }
 
 // textLines folds whole rows in text format. This is the loop a 100 GB
-// dump spends its time in: rows whose keys lead go to plainKeyRows, the
+// dump spends its time in: rows go to plainKeyRows when they can, the
 // others are read a row at a time by textRow.
 func (c *CopyFolder) textLines(p []byte) (n, lines int, marker bool) {
 	for n < len(p) {
-		if c.leadingKeys && !c.skipHeader {
+		if c.plainRows && !c.skipHeader {
 			m, l, marker := c.plainKeyRows(p[n:])
 			n += m
 			lines += l
@@ -298,13 +294,9 @@ func (c *CopyFolder) fastRow(line []byte) {
 	}
 }
 
-// maxLeadingKeys bounds the keys plainKeyRows reads.
-const maxLeadingKeys = 4
-
-// plainKeyRows folds the whole rows at the start of p. Rows whose keys are
-// digits, with the right number of fields and no delimiter after a
-// backslash, are plain: only their keys are read. The others go to
-// textRow. It stops at the marker or at a last line without its newline,
+// plainKeyRows folds the whole rows at the start of p. Rows with the right
+// number of fields and no delimiter after a backslash are plain: only the
+// fields up to the last key are read. The others go to textRow. It stops at the marker or at a last line without its newline,
 // which the caller reads.
 func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 	if !c.markRows {
@@ -355,21 +347,35 @@ func (c *CopyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
 	}
 }
 
-// keyRow folds row p[start:end] from its leading keys when they are digits
-// and fields says its delimiters are right, and by textRow otherwise.
+// keyRow folds row p[start:end]. When fields says its delimiters are
+// right, each delimiter ends a field: the fields up to the last key are
+// found by searching for the next one, and a key of digits is read where
+// it starts; other rows go to textRow.
 func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool) {
-	var values [maxLeadingKeys]int64
-	plain, at := fields, start
-	for f := 0; plain && f < len(c.slotOf); f++ {
-		var keyEnd int
-		values[f], keyEnd, plain = leadingKey(p, at, end, c.format.delim)
-		at = keyEnd + 1
-	}
-	if !plain {
+	if !fields {
 		return c.textRow(p[start:end])
 	}
+	delim := c.format.delim
+	at := start
 	for f, slot := range c.slotOf {
-		c.Stats[slot].Add(values[f])
+		if f == c.wantFields-1 {
+			// The last field runs to the end of the row.
+			c.foldKey(int(slot), dropCR(p[at:end]))
+			break
+		}
+		if slot < 0 {
+			at += bytes.IndexByte(p[at:end], delim) + 1
+			continue
+		}
+		v, keyEnd, ok := leadingKey(p, at, end, delim)
+		if ok {
+			c.Stats[slot].Add(v)
+		} else {
+			// NULL, a value too long or not an integer, an escape.
+			keyEnd = at + bytes.IndexByte(p[at:end], delim)
+			c.foldKey(int(slot), p[at:keyEnd])
+		}
+		at = keyEnd + 1
 	}
 	c.Rows++
 	return false
@@ -438,28 +444,17 @@ func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 	forks := make([]*CopyFolder, len(parts))
 	results := make([]result, len(parts))
 	var wg sync.WaitGroup
-	var fault any // a fault reading a mapped file, raised again here
-	var faultOnce sync.Once
 	for i := 1; i < len(parts); i++ {
 		forks[i] = c.fork()
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			defer func() {
-				if r := recover(); r != nil {
-					faultOnce.Do(func() { fault = r })
-				}
-			}()
-			defer debug.SetPanicOnFault(source.FaultsAsPanics())
 			r := &results[i]
 			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
 		}(i)
 	}
 	n, lines, marker = c.textLines(parts[0])
 	wg.Wait()
-	if fault != nil {
-		panic(fault)
-	}
 	for i := 1; i < len(parts) && !marker; i++ {
 		c.merge(forks[i])
 		n += results[i].n
@@ -492,15 +487,15 @@ func splitLines(p []byte, k int) [][]byte {
 // fork makes a folder for a later part of the same rows.
 func (c *CopyFolder) fork() *CopyFolder {
 	return &CopyFolder{
-		format:      c.format,
-		delimiter:   c.delimiter,
-		digitNull:   c.digitNull,
-		slotOf:      c.slotOf,
-		Stats:       make([]KeyStats, len(c.Stats)),
-		wantFields:  c.wantFields,
-		leadingKeys: c.leadingKeys,
-		markRows:    c.markRows,
-		key:         make([]byte, 0, maxKeyField+1),
+		format:     c.format,
+		delimiter:  c.delimiter,
+		digitNull:  c.digitNull,
+		slotOf:     c.slotOf,
+		Stats:      make([]KeyStats, len(c.Stats)),
+		wantFields: c.wantFields,
+		plainRows:  c.plainRows,
+		markRows:   c.markRows,
+		key:        make([]byte, 0, maxKeyField+1),
 	}
 }
 

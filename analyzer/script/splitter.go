@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -32,8 +31,6 @@ type Splitter struct {
 	// entry names the part of an archive the input is, for spans.
 	entry string
 	ra    *source.ReadAhead
-	// mapped is set for a file read in place: buf is all of it.
-	mapped *mapping
 
 	// buf[r:w] is the window: read but not yet handed out. buf is the
 	// chunk cur, or, while a statement is longer than a chunk's headroom,
@@ -169,13 +166,9 @@ func (s *Splitter) Offset() int64 { return s.pos.offset }
 // where the splitter is.
 func (s *Splitter) StandardConformingStrings() bool { return s.standardStrings }
 
-// Close stops reading ahead, or unmaps the file.
+// Close stops reading ahead.
 func (s *Splitter) Close() {
-	if s.mapped != nil {
-		source.UnmapFile(s.mapped.data)
-	} else {
-		s.ra.Close()
-	}
+	s.ra.Close()
 	if s.deferred != nil {
 		s.deferred.Close()
 	}
@@ -186,9 +179,6 @@ func (s *Splitter) Close() {
 func (s *Splitter) fill() bool {
 	if s.eof {
 		return false
-	}
-	if s.mapped != nil {
-		return s.fillMapped()
 	}
 	c := s.ra.Next()
 	if c == nil {
@@ -276,7 +266,7 @@ func (s *Splitter) next() (*Stmt, error) {
 		end, status := lx.scan(s.buf[s.r:s.w], s.eof, s.standardStrings)
 		if status == lexInsert {
 			// At most MaxStmtBytes: a longer INSERT is left to the lexer,
-			// which cuts it (a mapped file's window is all of the file).
+			// which cuts it.
 			text, eof := s.buf[s.r+lx.tokStart:s.w], s.eof
 			if s.MaxStmtBytes > 0 && len(text) > s.MaxStmtBytes {
 				text, eof = text[:s.MaxStmtBytes], false
@@ -341,8 +331,7 @@ func (s *Splitter) skipByteOrderMark() {
 
 // dropOversized keeps the first MaxStmtBytes of a runaway statement and lets
 // the rest stream past, so that memory stays bounded: the bytes scanned
-// since are counted in lx.dropped and leave the window (a mapped file's
-// stay where they are, and their pages are given back).
+// since are counted in lx.dropped and leave the window.
 func (s *Splitter) dropOversized() {
 	lx := &s.lex
 	if !lx.oversized {
@@ -350,24 +339,13 @@ func (s *Splitter) dropOversized() {
 		lx.dropFrom = lx.tokStart + s.MaxStmtBytes
 		lx.dropEnd = lx.dropFrom
 	}
-	from, to := s.r+lx.dropEnd, s.r+lx.scanned
-	if s.mapped == nil {
-		// The last byte scanned stays: the lexer looks back at it (a $
-		// after a letter or digit is part of a word, not a dollar quote).
-		to--
-	}
+	// The last byte scanned stays: the lexer looks back at it (a $ after a
+	// letter or digit is part of a word, not a dollar quote).
+	from, to := s.r+lx.dropEnd, s.r+lx.scanned-1
 	lx.dropped = lx.dropped.add(deltaOf(s.buf[from:to]))
-	if s.mapped != nil {
-		page := os.Getpagesize()
-		if start, end := (from+page-1)&^(page-1), to&^(page-1); start < end {
-			source.UnmapPages(s.buf[start:end])
-		}
-		lx.dropEnd = lx.scanned
-	} else {
-		copy(s.buf[from:], s.buf[to:s.w])
-		s.w -= to - from
-		lx.cut(from-s.r, to-s.r)
-	}
+	copy(s.buf[from:], s.buf[to:s.w])
+	s.w -= to - from
+	lx.cut(from-s.r, to-s.r)
 	lx.escapedQuotes = lx.escapedQuotes[:0]
 }
 
@@ -578,12 +556,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 
 // pieceSize is the longest line CopyData holds whole before streaming it
 // through in pieces.
-func (s *Splitter) pieceSize() int {
-	if s.mapped != nil {
-		return chunkHeadroom
-	}
-	return s.ra.Headroom()
-}
+func (s *Splitter) pieceSize() int { return s.ra.Headroom() }
 
 // skipLines moves over n bytes that end with the last of lines newlines.
 func (s *Splitter) skipLines(n, lines int) {

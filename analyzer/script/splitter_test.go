@@ -6,30 +6,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
-
-	"github.com/pgseqlint/pgseqlint/analyzer/source"
 )
 
 // splitMode says how splitAll reads its input: through a read-ahead
 // window of the given size and headroom (one byte per read when tiny is
-// set), or in place from a mapped file; max, when set, is MaxStmtBytes.
+// set); max, when set, is MaxStmtBytes.
 type splitMode struct {
 	window, headroom int
-	tiny, mapped     bool
+	tiny             bool
 	max              int
 }
 
 func (m splitMode) String() string {
 	s := fmt.Sprintf("%d/%d/%v", m.window, m.headroom, m.tiny)
-	if m.mapped {
-		s = "mapped"
-	}
 	if m.max > 0 {
 		s += fmt.Sprintf("/max%d", m.max)
 	}
@@ -37,7 +31,7 @@ func (m splitMode) String() string {
 }
 
 // windowModes are the ways of reading that must all split alike.
-var windowModes = []splitMode{{window: ChunkSize, headroom: chunkHeadroom}, {window: 4, headroom: 2, tiny: true}, {window: 1, headroom: 1}, {window: 3, headroom: 8}, {mapped: true}}
+var windowModes = []splitMode{{window: ChunkSize, headroom: chunkHeadroom}, {window: 4, headroom: 2, tiny: true}, {window: 1, headroom: 1}, {window: 3, headroom: 8}}
 
 // piece is a statement, or the rows of a COPY, where splitAll found it.
 type piece struct {
@@ -59,19 +53,11 @@ type piece struct {
 // of the input (a statement after a COPY on its line runs after the rows).
 func splitAll(t testing.TB, input string, mode splitMode) []piece {
 	t.Helper()
-	var s *Splitter
-	if mode.mapped {
-		if input == "" {
-			return nil // an empty file is not mapped
-		}
-		s = NewMappedSplitter("f.sql", mapString(t, input), nil)
-	} else {
-		var src io.Reader = strings.NewReader(input)
-		if mode.tiny {
-			src = iotest.OneByteReader(src)
-		}
-		s = newSplitter("f.sql", src, mode.window, mode.headroom)
+	var src io.Reader = strings.NewReader(input)
+	if mode.tiny {
+		src = iotest.OneByteReader(src)
 	}
+	s := newSplitter("f.sql", src, mode.window, mode.headroom)
 	defer s.Close()
 	if mode.max > 0 {
 		s.MaxStmtBytes = mode.max
@@ -133,29 +119,6 @@ func splitAll(t testing.TB, input string, mode splitMode) []piece {
 			out = append(out, piece{end.Span.Start, end.Span.End, [2]int{end.Span.CharCol, end.Span.EndCharCol}, fmt.Sprintf("ROWS %q terminated=%v", rows.String(), end.Terminated)})
 		}
 	}
-}
-
-// mapString maps a file that holds input, as a plain file is read. The
-// file is removed at once: the mapping keeps its pages.
-func mapString(t testing.TB, input string) []byte {
-	t.Helper()
-	f, err := os.CreateTemp("", "pgseqlint-split-*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()
-	if _, err := f.WriteString(input); err != nil {
-		t.Fatal(err)
-	}
-	data, err := source.MapFile(f)
-	if errors.Is(err, source.ErrNotMapped) {
-		t.Skip("files are not mapped on this system")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 // texts are the pieces' texts.
@@ -335,7 +298,7 @@ func TestSplitterDirectives(t *testing.T) {
 // where they are: memory stays bounded, positions stay right.
 func TestSplitterOversized(t *testing.T) {
 	input := "SELECT 1;\nINSERT INTO t VALUES ('" + strings.Repeat("x\n", 1000) + strings.Repeat("é", 100) + "');\nSELECT 2;"
-	for _, mode := range []splitMode{{window: 16, headroom: 8, max: 100}, {window: ChunkSize, headroom: chunkHeadroom, max: 100}, {mapped: true, max: 100}} {
+	for _, mode := range []splitMode{{window: 16, headroom: 8, max: 100}, {window: ChunkSize, headroom: chunkHeadroom, max: 100}} {
 		t.Run(mode.String(), func(t *testing.T) {
 			got := splitAll(t, input, mode)
 			if len(got) != 3 {
@@ -402,20 +365,20 @@ func TestSplitterLongTokens(t *testing.T) {
 	}
 }
 
-// TestSplitterOversizedMapped: a mapped file's statement longer than a
-// read window and than MaxStmtBytes is cut like a streamed one, and the
-// pages behind it are given back without losing the statements after it.
-func TestSplitterOversizedMapped(t *testing.T) {
+// TestSplitterOversizedAcrossWindows: a statement longer than several read
+// windows and than MaxStmtBytes is cut, and the bytes dropped behind it do
+// not cost the statements after it.
+func TestSplitterOversizedAcrossWindows(t *testing.T) {
 	long := "SELECT '" + strings.Repeat("y", 3*ChunkSize) + "';\n"
 	input := "SELECT 1;\n" + long + "-- pgseqlint-ignore syntax-error: x\nSELECT 2;\n"
-	got := splitAll(t, input, splitMode{mapped: true, max: 1 << 10})
+	got := splitAll(t, input, splitMode{window: ChunkSize, headroom: chunkHeadroom, max: 1 << 10})
 	if want := []string{"SELECT 1;", "OVERSIZED " + long[:1<<10], "SELECT 2;"}; strings.Join(texts(got), "|") != strings.Join(want, "|") {
 		t.Errorf("got %.80q", texts(got))
 	}
 }
 
 // FuzzSplitter splits any input every way the splitter reads (windows of
-// a few bytes, one byte per read, a mapped file) and with a small
+// a few bytes, one byte per read) and with a small
 // MaxStmtBytes: all must agree, statement by statement, with reading it
 // whole; splitAll checks the spans on the way; and whatever lies between
 // the statements and rows is whitespace, comments and semicolons, so no
@@ -455,7 +418,7 @@ func FuzzSplitter(f *testing.F) {
 			}
 			cut = append(cut, p)
 		}
-		for _, mode := range []splitMode{{window: 3, headroom: 2, max: limit}, {window: ChunkSize, headroom: chunkHeadroom, max: limit}, {mapped: true, max: limit}} {
+		for _, mode := range []splitMode{{window: 3, headroom: 2, max: limit}, {window: ChunkSize, headroom: chunkHeadroom, max: limit}} {
 			if got := splitAll(t, input, mode); !slices.Equal(got[:min(len(got), len(cut))], cut) {
 				t.Fatalf("%s:\n%q\nwant:\n%q", mode, texts(got), texts(cut))
 			}

@@ -48,9 +48,6 @@ type Stream struct {
 	// Archive is set for a pg_dump archive; SQL holds the script otherwise.
 	Archive *pgarchive.Archive
 	SQL     io.Reader
-	// File is the file SQL comes from when it is read as stored, neither
-	// compressed nor a part of the file.
-	File *os.File
 	// Compressed is set when SQL is decompressed on the way in.
 	Compressed bool
 	closers    []io.Closer
@@ -121,9 +118,6 @@ func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
 			return s, nil
 		}
 		s.SQL, s.Compressed = br, layer > 0
-		if f, ok := rc.(*os.File); ok && layer == 0 {
-			s.File = f
-		}
 		return s, nil
 	}
 }

@@ -1,9 +1,13 @@
-// Command pgseqlint-gendump writes a deterministic synthetic pg_dump of
-// about the given size, for benchmarks anyone can reproduce:
+// Command pgseqlint-gendump writes a deterministic pg_dump of about the
+// given size, for benchmarks anyone can reproduce: of three tables of short
+// rows (-shape synthetic), or of five shaped like an application's
+// (-shape app: users, orders, events with escaped multibyte payloads,
+// items, and a wide table with a jsonb column):
 //
 //	go run ./cmd/pgseqlint-gendump -size 1800M -format copy >copy.sql
 //	go run ./cmd/pgseqlint-gendump -size 300M -format inserts >inserts.sql
 //	go run ./cmd/pgseqlint-gendump -size 300M -format rows-per-insert >rows.sql
+//	go run ./cmd/pgseqlint-gendump -shape app -size 1800M -format copy >app-copy.sql
 package main
 
 import (
@@ -20,14 +24,15 @@ func main() {
 	format := flag.String("format", "copy", "copy, inserts or rows-per-insert")
 	rows := flag.Int("rows-per-insert", 100, "rows per INSERT for -format rows-per-insert")
 	seed := flag.Uint64("seed", 1, "varies the data; the same flags always write the same bytes")
+	shape := flag.String("shape", "synthetic", "synthetic or app")
 	flag.Parse()
-	if err := run(*size, *format, *rows, *seed); err != nil {
+	if err := run(*size, *format, *shape, *rows, *seed); err != nil {
 		fmt.Fprintf(os.Stderr, "pgseqlint-gendump: %v\n", err)
 		os.Exit(2)
 	}
 }
 
-func run(size, format string, rows int, seed uint64) error {
+func run(size, format, shape string, rows int, seed uint64) error {
 	n, err := analyzer.ParseSize(size)
 	if err != nil {
 		return err
@@ -36,5 +41,9 @@ func run(size, format string, rows int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	return dumpgen.Write(os.Stdout, dumpgen.Options{Size: n, Format: f, RowsPerInsert: rows, Seed: seed})
+	s, err := dumpgen.ParseShape(shape)
+	if err != nil {
+		return err
+	}
+	return dumpgen.Write(os.Stdout, dumpgen.Options{Size: n, Format: f, RowsPerInsert: rows, Seed: seed, Shape: s})
 }

@@ -209,6 +209,7 @@ func newDriver(opts Options) *driver {
 		d.current = d.catalog("")
 	}
 	d.applier = newApplier(d)
+	d.speculator = newSpeculator()
 	d.keep.Drain = d.applier.drain
 	return d
 }
@@ -239,6 +240,8 @@ type driver struct {
 	// has those the splitter read.
 	inserts script.InsertArena
 	applier *applier
+	// speculator reads INSERTs ahead of the splitter on another core.
+	speculator *speculator
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.
 	rereadable map[string]bool
@@ -328,6 +331,7 @@ func (d *driver) splitter(name string, r io.Reader, window int) *script.Splitter
 
 func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 	defer sp.Close()
+	defer d.settle(sp, false)
 	if !d.opts.Reference && !d.schema {
 		sp.ReadInsert = d.readInsert
 	}
@@ -337,12 +341,18 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 			return err
 		}
 		d.keep.Catalog = d.current
+		if d.speculating(sp) {
+			continue
+		}
 		st, err := sp.Next()
 		if err == nil && st.Read {
 			d.applier.add(st, sp.TakeDirectives(), ignores, sp.Rereadable)
+			d.speculate(sp, ignores)
 			continue
 		}
-		// Anything else runs once the INSERTs before it are applied.
+		// Anything else runs once the INSERTs before it are applied: a
+		// run read ahead of it is dropped.
+		d.settle(sp, false)
 		d.applier.drain()
 		if errors.Is(err, io.EOF) {
 			ignores.end(sp.TakeDirectives())

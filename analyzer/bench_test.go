@@ -82,6 +82,7 @@ func benchmarkCheck(b *testing.B, format dumpgen.Format) {
 
 func BenchmarkCheckCopy(b *testing.B)          { benchmarkCheck(b, dumpgen.Copy) }
 func BenchmarkCheckInserts(b *testing.B)       { benchmarkCheck(b, dumpgen.Inserts) }
+func BenchmarkCheckColumnInserts(b *testing.B) { benchmarkCheck(b, dumpgen.ColumnInserts) }
 func BenchmarkCheckRowsPerInsert(b *testing.B) { benchmarkCheck(b, dumpgen.RowsPerInsert) }
 
 // benchmarkNaiveParse is the obvious approach the fast paths are measured
@@ -118,7 +119,7 @@ func BenchmarkNaiveParseRowsPerInsert(b *testing.B) { benchmarkNaiveParse(b, dum
 // exactly what the reference path finds, every statement through the
 // parser on one core.
 func TestFastPathsMatchReference(t *testing.T) {
-	for _, format := range []dumpgen.Format{dumpgen.Copy, dumpgen.Inserts, dumpgen.RowsPerInsert} {
+	for _, format := range []dumpgen.Format{dumpgen.Copy, dumpgen.Inserts, dumpgen.ColumnInserts, dumpgen.RowsPerInsert} {
 		path := filepath.Join(t.TempDir(), "dump.sql")
 		f, err := os.Create(path)
 		if err != nil {

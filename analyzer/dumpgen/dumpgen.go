@@ -20,9 +20,10 @@ const (
 	Copy          Format = iota // the default: COPY ... FROM stdin
 	Inserts                     // --inserts: one INSERT per row
 	RowsPerInsert               // --rows-per-insert=N
+	ColumnInserts               // --column-inserts: one INSERT per row, naming the columns
 )
 
-// ParseFormat reads "copy", "inserts" or "rows-per-insert".
+// ParseFormat reads "copy", "inserts", "column-inserts" or "rows-per-insert".
 func ParseFormat(s string) (Format, error) {
 	switch s {
 	case "copy":
@@ -31,8 +32,10 @@ func ParseFormat(s string) (Format, error) {
 		return Inserts, nil
 	case "rows-per-insert":
 		return RowsPerInsert, nil
+	case "column-inserts":
+		return ColumnInserts, nil
 	}
-	return 0, fmt.Errorf("unknown format %q (want copy, inserts or rows-per-insert)", s)
+	return 0, fmt.Errorf("unknown format %q (want copy, inserts, column-inserts or rows-per-insert)", s)
 }
 
 // Options says what to write.
@@ -155,11 +158,14 @@ func (g *generator) table(t table, budget, parents int64) int64 {
 
 func (g *generator) insertStart(t table) {
 	g.printf("INSERT INTO public.%s ", t.name)
+	if g.opts.Format == ColumnInserts {
+		g.printf("(%s) ", t.columns)
+	}
 	if t.overrides {
 		g.write("OVERRIDING SYSTEM VALUE ")
 	}
 	g.write("VALUES")
-	if g.opts.Format == Inserts {
+	if g.opts.Format != RowsPerInsert {
 		g.write(" ")
 	}
 }

@@ -27,6 +27,7 @@ func TestSameAsPgDump(t *testing.T) {
 	}{
 		{dumpgen.Copy, nil},
 		{dumpgen.Inserts, []string{"--inserts"}},
+		{dumpgen.ColumnInserts, []string{"--column-inserts"}},
 		{dumpgen.RowsPerInsert, []string{"--rows-per-insert=100"}},
 	} {
 		var gen bytes.Buffer

@@ -41,13 +41,12 @@ func SpeculationScript() string {
 	return b.String()
 }
 
-// TestSpeculationConfirmsAndDrops: the script both confirms runs read on
-// the second core and drops some (a guess inside a string literal), so
-// that TestSpeculationMatchesReference tests both.
-func TestSpeculationConfirmsAndDrops(t *testing.T) {
+// WritePlainAndGzip writes a script as a plain file, which is read in
+// place, and gzipped, which is streamed; it returns both paths.
+func WritePlainAndGzip(t testing.TB, name, script string) []string {
+	t.Helper()
 	dir := t.TempDir()
-	script := SpeculationScript()
-	plain := filepath.Join(dir, "runs.sql")
+	plain := filepath.Join(dir, name)
 	if err := os.WriteFile(plain, []byte(script), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +54,18 @@ func TestSpeculationConfirmsAndDrops(t *testing.T) {
 	zw := gzip.NewWriter(&gz)
 	zw.Write([]byte(script))
 	zw.Close()
-	compressed := filepath.Join(dir, "runs.sql.gz")
+	compressed := plain + ".gz"
 	if err := os.WriteFile(compressed, gz.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{plain, compressed} {
+	return []string{plain, compressed}
+}
+
+// TestSpeculationConfirmsAndDrops: the script both confirms runs read on
+// the second core and drops some (a guess inside a string literal), so
+// that TestSpeculationMatchesReference tests both.
+func TestSpeculationConfirmsAndDrops(t *testing.T) {
+	for _, path := range WritePlainAndGzip(t, "runs.sql", SpeculationScript()) {
 		opts := Options{Paths: []string{path}}
 		if err := opts.openRoot(); err != nil {
 			t.Fatal(err)

@@ -25,11 +25,6 @@ type speculator struct {
 	confirmed, dropped int
 }
 
-// maxFreeBatches is how many spare batches the driver keeps: enough for a
-// run of short INSERTs (script.RunBytes of them, batchStatements a batch)
-// and those in flight.
-const maxFreeBatches = 8
-
 // runBatches are the batches a run filled, in order, and those it did not
 // use.
 type runBatches struct{ read, spare []*insertBatch }
@@ -116,20 +111,13 @@ func (d *driver) settle(sp *script.Splitter, confirm bool) bool {
 		n += len(b.stmts)
 	}
 	sr.buf, sr.run = sr.run.Buffer(), nil
-	ap := d.applier
-	ap.free = append(ap.free, got.spare...)
+	d.applier.free = append(d.applier.free, got.spare...)
 	for _, b := range got.read {
 		if ok {
-			ap.enqueue(b)
+			d.applier.enqueue(b)
 		} else {
-			ap.free = append(ap.free, b)
+			d.applier.free = append(d.applier.free, b)
 		}
-	}
-	// The driver made batches of its own while the run had the free
-	// ones: keep no more than a run fills, so that memory stays flat.
-	if len(ap.free) > maxFreeBatches {
-		clear(ap.free[maxFreeBatches:])
-		ap.free = ap.free[:maxFreeBatches]
 	}
 	return ok
 }

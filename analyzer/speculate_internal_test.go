@@ -41,12 +41,13 @@ func SpeculationScript() string {
 	return b.String()
 }
 
-// WritePlainAndGzip writes a script as a plain file, which is read in
-// place, and gzipped, which is streamed; it returns both paths.
-func WritePlainAndGzip(t testing.TB, name, script string) []string {
-	t.Helper()
+// TestSpeculationConfirmsAndDrops: the script both confirms runs read on
+// the second core and drops some (a guess inside a string literal), so
+// that TestSpeculationMatchesReference tests both.
+func TestSpeculationConfirmsAndDrops(t *testing.T) {
 	dir := t.TempDir()
-	plain := filepath.Join(dir, name)
+	script := SpeculationScript()
+	plain := filepath.Join(dir, "runs.sql")
 	if err := os.WriteFile(plain, []byte(script), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -54,18 +55,11 @@ func WritePlainAndGzip(t testing.TB, name, script string) []string {
 	zw := gzip.NewWriter(&gz)
 	zw.Write([]byte(script))
 	zw.Close()
-	compressed := plain + ".gz"
+	compressed := filepath.Join(dir, "runs.sql.gz")
 	if err := os.WriteFile(compressed, gz.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return []string{plain, compressed}
-}
-
-// TestSpeculationConfirmsAndDrops: the script both confirms runs read on
-// the second core and drops some (a guess inside a string literal), so
-// that TestSpeculationMatchesReference tests both.
-func TestSpeculationConfirmsAndDrops(t *testing.T) {
-	for _, path := range WritePlainAndGzip(t, "runs.sql", SpeculationScript()) {
+	for _, path := range []string{plain, compressed} {
 		opts := Options{Paths: []string{path}}
 		if err := opts.openRoot(); err != nil {
 			t.Fatal(err)

@@ -29,7 +29,7 @@ type InsertRun struct {
 // RunBytes is how much of the window a run reads, and how much the
 // splitter reads meanwhile: what the run builds waits in memory until the
 // splitter gets there.
-const RunBytes = 256 << 10
+const RunBytes = 512 << 10
 
 // SpeculateInserts guesses a statement start about RunBytes ahead, a line
 // beginning with INSERT INTO, and returns a run that reads up to RunBytes

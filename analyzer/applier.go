@@ -83,49 +83,25 @@ func (ap *applier) arena() *script.InsertArena {
 // comments read with it; its text is copied, since the splitter's window
 // moves on.
 func (ap *applier) add(st *script.Stmt, directives []script.Comment, ignores *ignoreReader, rereadable bool) {
-	if ap.filling.queue(st, directives, ignores, rereadable) {
-		ap.send()
-	}
-}
-
-// queue adds the INSERT just read into the batch's arena; it reports
-// whether the batch is full.
-func (b *insertBatch) queue(st *script.Stmt, directives []script.Comment, ignores *ignoreReader, rereadable bool) (full bool) {
+	b := ap.filling
 	r := queuedInsert{stmt: *st, ins: *b.arena.Insert(), directives: directives, ignores: ignores, rereadable: rereadable}
 	r.stmt.Text = b.arena.KeepText(st.Text)
 	// The splitter reuses this slice; a statement read fast has none.
 	r.stmt.EscapedQuotes = nil
 	b.stmts = append(b.stmts, r)
-	return len(b.stmts) >= batchStatements || b.arena.Size() >= batchBytes
+	if len(b.stmts) >= batchStatements || b.arena.Size() >= batchBytes {
+		ap.send()
+	}
 }
 
-// send sends the batch being filled, once there is room: no more than
-// batchesInUse are sent and not back, so that the applier never waits to
-// hand one back.
 func (ap *applier) send() {
 	if !ap.started {
 		ap.started = true
 		go ap.run()
 	}
-	for ap.inFlight >= batchesInUse {
-		ap.free = append(ap.free, <-ap.done)
-		ap.inFlight--
-	}
 	ap.todo <- ap.filling
 	ap.inFlight++
 	ap.filling = nil
-}
-
-// enqueue sends a batch read elsewhere (by the speculator), after those
-// read before it.
-func (ap *applier) enqueue(b *insertBatch) {
-	if f := ap.filling; f != nil && len(f.stmts) > 0 {
-		ap.send()
-	} else if f != nil {
-		ap.free = append(ap.free, f)
-	}
-	ap.filling = b
-	ap.send()
 }
 
 func (ap *applier) run() {

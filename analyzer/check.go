@@ -209,7 +209,6 @@ func newDriver(opts Options) *driver {
 		d.current = d.catalog("")
 	}
 	d.applier = newApplier(d)
-	d.speculator = newSpeculator()
 	d.keep.Drain = d.applier.drain
 	return d
 }
@@ -240,8 +239,6 @@ type driver struct {
 	// has those the splitter read.
 	inserts script.InsertArena
 	applier *applier
-	// speculator reads INSERTs ahead of the splitter on another core.
-	speculator *speculator
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.
 	rereadable map[string]bool
@@ -331,7 +328,6 @@ func (d *driver) splitter(name string, r io.Reader, window int) *script.Splitter
 
 func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 	defer sp.Close()
-	defer d.settle(sp, false)
 	if !d.opts.Reference && !d.schema {
 		sp.ReadInsert = d.readInsert
 	}
@@ -341,18 +337,12 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 			return err
 		}
 		d.keep.Catalog = d.current
-		if d.speculating(sp) {
-			continue
-		}
 		st, err := sp.Next()
 		if err == nil && st.Read {
 			d.applier.add(st, sp.TakeDirectives(), ignores, sp.Rereadable)
-			d.speculate(sp, ignores)
 			continue
 		}
-		// Anything else runs once the INSERTs before it are applied: a
-		// run read ahead of it is dropped.
-		d.settle(sp, false)
+		// Anything else runs once the INSERTs before it are applied.
 		d.applier.drain()
 		if errors.Is(err, io.EOF) {
 			ignores.end(sp.TakeDirectives())

@@ -40,8 +40,11 @@ func (k *KeepCache) Keep(table ast.QName, columns []string) []bool {
 	if k.answered != c || k.generation != c.generation {
 		k.answered, k.generation, k.answers = c, c.generation, [keepAnswers]keepAnswer{}
 	}
-	if mask, ok := answerOf(&k.answers, table, columns); ok {
-		return mask
+	for i := range k.answers {
+		a := &k.answers[i]
+		if a.table == table && a.table.Name != "" && slices.Equal(a.columns, columns) {
+			return a.mask
+		}
 	}
 	if k.Drain != nil {
 		k.Drain()
@@ -54,15 +57,4 @@ func (k *KeepCache) Keep(table ast.QName, columns []string) []bool {
 		mask:    c.keyValues(table, columns),
 	}
 	return a.mask
-}
-
-// answerOf finds the answer given for a table and column list.
-func answerOf(answers *[keepAnswers]keepAnswer, table ast.QName, columns []string) ([]bool, bool) {
-	for i := range answers {
-		a := &answers[i]
-		if a.table == table && a.table.Name != "" && slices.Equal(a.columns, columns) {
-			return a.mask, true
-		}
-	}
-	return nil, false
 }

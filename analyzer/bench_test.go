@@ -101,6 +101,7 @@ func benchmarkCheck(b *testing.B, format dumpgen.Format) {
 
 func BenchmarkCheckCopy(b *testing.B)          { benchmarkCheck(b, dumpgen.Copy) }
 func BenchmarkCheckInserts(b *testing.B)       { benchmarkCheck(b, dumpgen.Inserts) }
+func BenchmarkCheckColumnInserts(b *testing.B) { benchmarkCheck(b, dumpgen.ColumnInserts) }
 func BenchmarkCheckRowsPerInsert(b *testing.B) { benchmarkCheck(b, dumpgen.RowsPerInsert) }
 
 // benchmarkNaiveParse is the obvious approach the fast paths are measured
@@ -138,8 +139,10 @@ func TestFastPathsMatchReference(t *testing.T) {
 		shape  dumpgen.Shape
 		format dumpgen.Format
 	}{
-		{dumpgen.Synthetic, dumpgen.Copy}, {dumpgen.Synthetic, dumpgen.Inserts}, {dumpgen.Synthetic, dumpgen.RowsPerInsert},
-		{dumpgen.App, dumpgen.Copy}, {dumpgen.App, dumpgen.Inserts}, {dumpgen.App, dumpgen.RowsPerInsert},
+		{dumpgen.Synthetic, dumpgen.Copy}, {dumpgen.Synthetic, dumpgen.Inserts},
+		{dumpgen.Synthetic, dumpgen.ColumnInserts}, {dumpgen.Synthetic, dumpgen.RowsPerInsert},
+		{dumpgen.App, dumpgen.Copy}, {dumpgen.App, dumpgen.Inserts},
+		{dumpgen.App, dumpgen.ColumnInserts}, {dumpgen.App, dumpgen.RowsPerInsert},
 	} {
 		shape, format := tc.shape, tc.format
 		path := filepath.Join(t.TempDir(), "dump.sql")

@@ -25,9 +25,10 @@ const (
 	Copy          Format = iota // the default: COPY ... FROM stdin
 	Inserts                     // --inserts: one INSERT per row
 	RowsPerInsert               // --rows-per-insert=N
+	ColumnInserts               // --column-inserts: one INSERT per row, naming the columns
 )
 
-// ParseFormat reads "copy", "inserts" or "rows-per-insert".
+// ParseFormat reads "copy", "inserts", "column-inserts" or "rows-per-insert".
 func ParseFormat(s string) (Format, error) {
 	switch s {
 	case "copy":
@@ -36,8 +37,10 @@ func ParseFormat(s string) (Format, error) {
 		return Inserts, nil
 	case "rows-per-insert":
 		return RowsPerInsert, nil
+	case "column-inserts":
+		return ColumnInserts, nil
 	}
-	return 0, fmt.Errorf("unknown format %q (want copy, inserts or rows-per-insert)", s)
+	return 0, fmt.Errorf("unknown format %q (want copy, inserts, column-inserts or rows-per-insert)", s)
 }
 
 // Shape is the database a dump is made of.
@@ -220,11 +223,14 @@ func (g *generator) table(t table, budget int64, earlier []int64) int64 {
 
 func (g *generator) insertStart(t table) {
 	g.printf("INSERT INTO public.%s ", t.name)
+	if g.opts.Format == ColumnInserts {
+		g.printf("(%s) ", t.columns)
+	}
 	if t.overrides {
 		g.write("OVERRIDING SYSTEM VALUE ")
 	}
 	g.write("VALUES")
-	if g.opts.Format == Inserts {
+	if g.opts.Format != RowsPerInsert {
 		g.write(" ")
 	}
 }

@@ -30,6 +30,7 @@ func TestSameAsPgDump(t *testing.T) {
 		}{
 			{"copy", dumpgen.Copy, nil},
 			{"inserts", dumpgen.Inserts, []string{"--inserts"}},
+			{"column-inserts", dumpgen.ColumnInserts, []string{"--column-inserts"}},
 			{"rows-per-insert", dumpgen.RowsPerInsert, []string{"--rows-per-insert=100"}},
 		} {
 			t.Run(shape.String()+"/"+tc.name, func(t *testing.T) {

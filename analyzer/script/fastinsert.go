@@ -399,12 +399,13 @@ func (p *insertScanner) value(kept bool) (ast.Expr, bool) {
 	var v ast.Expr
 	switch c := p.s[p.i]; {
 	case c == '\'':
-		s, ok := p.stringLiteral()
+		s, quoted, ok := p.stringLiteral()
 		if !ok {
 			return nil, false
 		}
 		v = fastText
-		if kept && looksNumeric(s) {
+		// A string with a quote in it is no number.
+		if kept && !quoted && looksNumeric(s) {
 			v = p.constant(ast.ConstString, s)
 		}
 	case c == '-':
@@ -471,27 +472,27 @@ func (p *insertScanner) castFollows() bool {
 
 // stringLiteral reads '...' with doubled quotes; a string continued on a
 // later line, escapes read with standard_conforming_strings off, and
-// anything else unusual go to the parser.
-func (p *insertScanner) stringLiteral() (string, bool) {
+// anything else unusual go to the parser. It returns the text between the
+// quotes as written, and whether it holds a (doubled) quote.
+func (p *insertScanner) stringLiteral() (s string, quoted, ok bool) {
 	p.i++ // the opening quote
 	start := p.i
-	doubled := false
 	for {
 		end := strings.IndexByte(p.s[p.i:], '\'')
 		if end < 0 {
-			return "", false
+			return "", false, false
 		}
 		p.i += end + 1
 		if p.i < len(p.s) && p.s[p.i] == '\'' {
 			p.i++
-			doubled = true
+			quoted = true
 			continue
 		}
 		break
 	}
-	s := p.s[start : p.i-1]
+	s = p.s[start : p.i-1]
 	if p.escapes && strings.IndexByte(s, '\\') >= 0 {
-		return "", false
+		return "", false, false
 	}
 	// 'a' followed by whitespace with a newline and 'b' is one string.
 	j := p.i
@@ -499,12 +500,9 @@ func (p *insertScanner) stringLiteral() (string, bool) {
 		j++
 	}
 	if j < len(p.s) && p.s[j] == '\'' {
-		return "", false
+		return "", false, false
 	}
-	if doubled {
-		s = strings.ReplaceAll(s, "''", "'")
-	}
-	return s, true
+	return s, quoted, true
 }
 
 // looksNumeric reports whether a string literal could be read as a number:

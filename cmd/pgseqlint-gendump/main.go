@@ -21,7 +21,7 @@ import (
 
 func main() {
 	size := flag.String("size", "100M", "approximate size: bytes, or with a K, M or G suffix")
-	format := flag.String("format", "copy", "copy, inserts or rows-per-insert")
+	format := flag.String("format", "copy", "copy, inserts, column-inserts or rows-per-insert")
 	rows := flag.Int("rows-per-insert", 100, "rows per INSERT for -format rows-per-insert")
 	seed := flag.Uint64("seed", 1, "varies the data; the same flags always write the same bytes")
 	shape := flag.String("shape", "synthetic", "synthetic or app")

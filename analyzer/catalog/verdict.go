@@ -93,7 +93,13 @@ func (s *Sequence) Collision() *Collision {
 	}
 	if del := col.Keys.Deleted; del != nil && del.Clock > c.Load.At.Clock {
 		// A DELETE ... WHERE after the load may have removed the key: the
-		// collision is not proven, nor is the sequence past the key.
+		// collision is not proven. After a setval or RESTART that came
+		// after the load too, the sequence was set knowing the keys, and
+		// nothing is said; otherwise nothing moved it past the key, and
+		// the collision is reported as unproven.
+		if s.LastMove != nil && s.LastMove.At.Clock > c.Load.At.Clock {
+			return nil
+		}
 		c.Removed = del
 		return c
 	}

@@ -1161,8 +1161,9 @@ func (c *Catalog) unverifiable(x *Exec, reason, code string) {
 	if len(touched) == 0 {
 		return
 	}
+	at := x.Site // the Exec goes on to later statements
 	for _, seq := range touched {
-		seq.Unverified = &x.Site
+		seq.Unverified = &at
 	}
 	x.Report(&Unverifiable{Reason: reason, Sequences: touched})
 }

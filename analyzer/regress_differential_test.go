@@ -44,9 +44,6 @@ var regressExcuses = map[regressDisagreement]string{
 		"ALWAYS AS IDENTITY (START WITH 3) give a partition an identity of its own, which PostgreSQL 17 rejects and " +
 		"pgseqlint follows 17; PostgreSQL 15 then hands pitest3's own identity value 3 to a row routed to pitest3_p1, " +
 		"whose sequence also starts at 3",
-	{file: "triggers.sql", sequence: "public.city_table_city_id_seq"}: "the keys 123456 and 234567 come into city_table " +
-		"through the INSTEAD OF INSERT trigger city_insert on city_view, code that runs on each insert into the view; " +
-		"pgseqlint does not follow triggers",
 }
 
 // regressDisagreement is one sequence of one file on which the verdicts

@@ -21,9 +21,6 @@ type View struct {
 	columns  []viewColumn
 	// reads are the relations the view depends on.
 	reads []any
-	// instead is the code that takes the view's inserts: an INSTEAD OF
-	// trigger or an INSTEAD rule ("" for none).
-	instead string
 }
 
 // viewColumn is a column of a view, and the base column it shows ("" for

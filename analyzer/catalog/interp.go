@@ -1177,13 +1177,33 @@ func mentions(body string, seq *Sequence) bool {
 		!strings.Contains(body, "update") && !strings.Contains(body, "merge") {
 		return false
 	}
-	if strings.Contains(body, strings.ToLower(seq.Name.Name)) {
+	if containsName(body, strings.ToLower(seq.Name.Name)) {
 		return true
 	}
 	for _, col := range seq.feeds {
-		if strings.Contains(body, strings.ToLower(col.Table.Name.Name)) {
+		if containsName(body, strings.ToLower(col.Table.Name.Name)) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsName reports whether code names an object: the name stands
+// whole, not inside a longer identifier (a table u is not named by
+// "values"), as the server's scanner reads identifiers.
+func containsName(code, name string) bool {
+	if name == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(code[from:], name)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(name)
+		if (start == 0 || !script.IsIdentCont(code[start-1])) && (end == len(code) || !script.IsIdentCont(code[end])) {
+			return true
+		}
+		from = start + 1
+	}
 }

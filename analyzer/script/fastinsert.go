@@ -306,7 +306,7 @@ func (p *insertScanner) word() string {
 		return ""
 	}
 	j := p.i + 1
-	for j < len(p.s) && isIdentCont(p.s[j]) {
+	for j < len(p.s) && IsIdentCont(p.s[j]) {
 		j++
 	}
 	return p.s[p.i:j]
@@ -554,7 +554,7 @@ func (p *insertScanner) number(kept, negative bool) (ast.Expr, bool) {
 		integer = false
 	}
 	// Junk right after a number is an error since PostgreSQL 16.
-	if p.i < len(p.s) && (isIdentCont(p.s[p.i]) || p.s[p.i] == '.') {
+	if p.i < len(p.s) && (IsIdentCont(p.s[p.i]) || p.s[p.i] == '.') {
 		return nil, false
 	}
 	if !kept {

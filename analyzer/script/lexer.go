@@ -197,7 +197,7 @@ func (t *longTag) close(data []byte, i int) int {
 			continue
 		}
 		j := i
-		for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+		for j < len(data) && IsIdentCont(data[j]) && data[j] != '$' {
 			j++
 		}
 		if !t.add(data[i:j]) {
@@ -225,7 +225,8 @@ func isIdentStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
 }
 
-func isIdentCont(c byte) bool {
+// IsIdentCont reports whether c may continue an unquoted identifier.
+func IsIdentCont(c byte) bool {
 	return isIdentStart(c) || c >= '0' && c <= '9' || c == '$'
 }
 
@@ -286,12 +287,12 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 				lx.state = stQuotedIdent
 				i++
 			case c == '$':
-				if i > 0 && isIdentCont(data[i-1]) {
+				if i > 0 && IsIdentCont(data[i-1]) {
 					i++ // part of a word such as a$b
 					continue
 				}
 				j := i + 1
-				for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+				for j < len(data) && IsIdentCont(data[j]) && data[j] != '$' {
 					j++
 				}
 				if j == len(data) && !eof && j-i <= maxLookahead {
@@ -362,7 +363,7 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 					return i, lexInsert, i
 				}
 				j := i + 1
-				for j < len(data) && isIdentCont(data[j]) {
+				for j < len(data) && IsIdentCont(data[j]) {
 					j++
 				}
 				if j == len(data) && !eof {
@@ -493,7 +494,7 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 			i++
 
 		case stWord:
-			for i < len(data) && isIdentCont(data[i]) {
+			for i < len(data) && IsIdentCont(data[i]) {
 				i++
 			}
 			if i < len(data) {
@@ -503,7 +504,7 @@ func (lx *lexer) scanFrom(i int, data []byte, eof, standardStrings bool) (int, l
 		case stDollarTag:
 			t := lx.long
 			j := i
-			for j < len(data) && isIdentCont(data[j]) && data[j] != '$' {
+			for j < len(data) && IsIdentCont(data[j]) && data[j] != '$' {
 				j++
 			}
 			t.hash.Write(data[i:j])

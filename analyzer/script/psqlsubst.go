@@ -99,16 +99,16 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool, limit int) S
 				state = stQuotedIdent
 			case c == '$':
 				j := 1
-				for j < len(p) && isIdentCont(p[j]) && p[j] != '$' {
+				for j < len(p) && IsIdentCont(p[j]) && p[j] != '$' {
 					j++
 				}
 				if j < len(p) && p[j] == '$' && !isDigit(p[1]) {
 					tag = append(tag[:0], p[:j+1]...)
 					state, n = stDollar, j+1
 				}
-			case isIdentCont(c):
+			case IsIdentCont(c):
 				j := 1
-				for j < len(p) && isIdentCont(p[j]) {
+				for j < len(p) && IsIdentCont(p[j]) {
 					j++
 				}
 				n = j

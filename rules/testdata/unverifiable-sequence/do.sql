@@ -43,3 +43,13 @@ BEGIN
     INSERT INTO notes VALUES ('hello');
   END LOOP;
 END $$;
+
+-- A table is named by its whole name: the table u is not named by "values".
+CREATE TABLE u (id serial PRIMARY KEY);
+CREATE TABLE notes (n int);
+DO $$
+BEGIN
+  FOR i IN 1..3 LOOP
+    INSERT INTO notes VALUES (i);
+  END LOOP;
+END $$;

@@ -62,8 +62,8 @@ type substFrame struct {
 // reference to a variable already being expanded stays as written),
 // :'name' and :"name" by the value quoted as a literal or an identifier,
 // :{?name} by TRUE or FALSE. A reference to an undefined variable stays as
-// written; a :: cast is no reference. The text stops growing past limit
-// bytes.
+// written; a :: cast is no reference. The text stops growing, and values
+// stop being read in, past limit bytes.
 func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool, limit int) Substitution {
 	var out Substitution
 	buf := make([]byte, 0, len(text)+16)
@@ -71,8 +71,12 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool, limit int) S
 	state, depth := stNormal, 0
 	var tag []byte
 	escRegular := false
+	// expanded counts the bytes of every value read in: values that expand
+	// to nothing leave buf short while their references double at each
+	// level, so the work is bounded apart from the text.
+	expanded := 0
 	for len(stack) > 0 {
-		if len(buf) > limit {
+		if len(buf) > limit || expanded > limit {
 			out.Oversized = true
 			break
 		}
@@ -147,6 +151,7 @@ func (v *PsqlVars) SubstituteSQL(text []byte, standardStrings bool, limit int) S
 						continue
 					case defined && !expanding(stack, ref.name):
 						f.i += ref.n
+						expanded += len(value)
 						stack = append(stack, substFrame{text: []byte(value), name: ref.name})
 						out.Changed = true
 						continue

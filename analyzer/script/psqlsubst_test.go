@@ -3,6 +3,7 @@ package script
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSubstitutionBounded holds substitution to a bounded size when values
@@ -22,6 +23,31 @@ func TestSubstitutionBounded(t *testing.T) {
 	sub := v.SubstituteSQL([]byte("SELECT :"+prev+";"), true, limit)
 	if !sub.Oversized || len(sub.Text) > 2*limit {
 		t.Errorf("oversized %v, %d bytes", sub.Oversized, len(sub.Text))
+	}
+
+	// Values that come to nothing: the text stays short while the
+	// references double at each of forty levels.
+	v = NewPsqlVars()
+	prev = "empty"
+	if err := v.Assign(prev, "", false); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 40; i++ {
+		name := "w" + strings.Repeat("a", i)
+		if err := v.Assign(name, ":"+prev+":"+prev, false); err != nil {
+			t.Fatal(err)
+		}
+		prev = name
+	}
+	done := make(chan Substitution, 1)
+	go func() { done <- v.SubstituteSQL([]byte("SELECT 1 :"+prev+";"), true, limit) }()
+	select {
+	case sub = <-done:
+		if !sub.Oversized {
+			t.Errorf("expanding 2^40 empty values is not cut short: %q", sub.Text)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("expanding 2^40 empty values does not end")
 	}
 }
 

@@ -68,6 +68,8 @@ var neverSilentForms = map[string]string{
 	"disabled then enabled": "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nALTER TABLE src DISABLE TRIGGER ALL;\nALTER TABLE src ENABLE TRIGGER tr;\nINSERT INTO src VALUES (10);",
 	"branching trigger":     "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.k > 0 THEN INSERT INTO t VALUES (NEW.k); END IF; RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO src VALUES (10);",
 	"merge trigger":         "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.k); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER INSERT ON src FOR EACH ROW EXECUTE FUNCTION f();\nMERGE INTO src USING (VALUES (10)) AS v(k) ON src.k = v.k\nWHEN NOT MATCHED THEN INSERT VALUES (v.k);",
+	"truncate trigger":      "CREATE TABLE src (k int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (10); RETURN NULL; END $$;\nCREATE TRIGGER tr AFTER TRUNCATE ON src FOR EACH STATEMENT EXECUTE FUNCTION f();\nTRUNCATE src;",
+	"upsert trigger":        "CREATE TABLE src (k int PRIMARY KEY, v int);\nINSERT INTO src VALUES (1, 1);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (10); RETURN NEW; END $$;\nCREATE TRIGGER tr BEFORE UPDATE ON src FOR EACH ROW EXECUTE FUNCTION f();\nINSERT INTO src VALUES (1, 2) ON CONFLICT (k) DO UPDATE SET v = excluded.v;",
 	"rule also insert":      "CREATE TABLE src (k int);\nCREATE RULE r AS ON INSERT TO src DO ALSO INSERT INTO t VALUES (NEW.k);\nINSERT INTO src VALUES (10);",
 	"rule on insert select": "CREATE TABLE src (k int);\nCREATE RULE r AS ON INSERT TO src DO ALSO INSERT INTO t VALUES (NEW.k);\nINSERT INTO src SELECT 10;",
 }
@@ -78,7 +80,7 @@ var provenForms = []string{
 	"insert values", "copy from stdin", "insert select const", "insert select values", "insert generate",
 	"insert select table", "stale setval", "stale restart", "update key constant", "update key plus",
 	"view insert", "committed transaction", "rollback to savepoint", "data-modifying with", "merge",
-	"with unread", "with default then key", "merge from table", "generate after setval",
+	"with unread", "with default then key", "merge from table", "generate after setval", "truncate trigger",
 }
 
 // TestNeverSilent holds pgseqlint to its promise for each form in

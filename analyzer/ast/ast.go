@@ -282,6 +282,9 @@ type Insert struct {
 	// followed; nil with Rows or DefaultValues, and for any other query.
 	Query      *RowQuery
 	OnConflict bool
+	// OnConflictUpdate is ON CONFLICT DO UPDATE: the rows that conflict
+	// are updated, and fire the table's UPDATE triggers.
+	OnConflictUpdate bool
 }
 
 // RowQuery is a SELECT that yields one row per row of its one source: a

@@ -66,6 +66,9 @@ func (c *Catalog) Apply(x *Exec, s ast.Stmt) {
 		c.setSchema(x, s)
 	case *ast.Insert:
 		c.insertFiring(x, s)
+		if s.OnConflictUpdate {
+			c.fireUnfollowed(x, s.Table, onUpdate)
+		}
 	case *ast.Copy:
 		// COPY FROM a file or a program: the rows cannot be seen.
 		if s.Source != ast.CopyFromStdin {

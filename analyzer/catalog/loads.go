@@ -688,12 +688,19 @@ func (c *Catalog) truncate(x *Exec, s *ast.Truncate) {
 			tables = append(tables, t.reach(false)...)
 		}
 	}
+	// TRUNCATE fires its triggers once per table, BEFORE ones before any
+	// row goes and AFTER ones once all have gone.
+	c.fireTruncate(x, tables, true)
+	if x.failed {
+		return
+	}
 	for _, t := range tables {
 		for _, col := range t.Columns {
 			col.Keys.clear()
 		}
 		t.rows, t.rowsKnown = 0, true
 	}
+	defer c.fireTruncate(x, tables, false)
 	if !s.RestartIdentity {
 		return
 	}

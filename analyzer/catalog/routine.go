@@ -30,9 +30,10 @@ type trigger struct {
 	disabled bool
 }
 
-// maxRoutineStatements bounds the statements that one statement of the
-// script may run through the code it calls: past it, the code is
-// reported rather than followed, so that time stays bounded.
+// maxRoutineStatements bounds the statements (a multi-row INSERT counts
+// its rows) that one statement of the script may run through the code it
+// calls: past it, the code is reported rather than followed, so that time
+// stays bounded.
 const maxRoutineStatements = 10000
 
 // maxRoutineDepth bounds calls within calls (the server's own limit is
@@ -105,14 +106,16 @@ func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times i
 		c.unverifiable(x, what+", run a number of times pgseqlint cannot count,", code.Text)
 		return
 	case c.runs.depth >= maxRoutineDepth || times > maxRoutineStatements ||
-		int64(c.runs.statements)+times*int64(len(code.Stmts)) > maxRoutineStatements:
+		int64(c.runs.statements)+times*work(code) > maxRoutineStatements:
 		c.unverifiable(x, what+", run more often than pgseqlint follows,", code.Text)
 		return
 	case times == 0 || len(code.Stmts) == 0:
 		return
 	}
-	c.runs.statements += int(times) * len(code.Stmts)
-	c.beginRuns()
+	c.runs.statements += int(times * work(code))
+	if slices.ContainsFunc(code.Stmts, mayChange) {
+		c.beginRuns()
+	}
 	c.runs.depth++
 	for range times {
 		for _, st := range code.Stmts {
@@ -123,6 +126,21 @@ func (c *Catalog) run(x *Exec, what string, code ast.Routine, b binding, times i
 		}
 	}
 	c.runs.depth--
+}
+
+// work is what running code once costs against the bound: a statement, or
+// a row of a multi-row INSERT, each, so that time stays bounded by the
+// script's size whatever the code's statements hold.
+func work(code ast.Routine) int64 {
+	var n int64
+	for _, st := range code.Stmts {
+		if ins, ok := st.(*ast.Insert); ok && len(ins.Rows) > 1 {
+			n += int64(len(ins.Rows))
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // beginRuns keeps the catalog as it stands before the statement of the
@@ -136,7 +154,7 @@ func (c *Catalog) beginRuns() {
 // endRuns ends a statement of the script that ran code: when it failed,
 // all the code did is undone, but for sequence positions.
 func (c *Catalog) endRuns(x *Exec) {
-	if x.failed {
+	if x.failed && c.runs.before != nil {
 		c.restore(c.runs.before)
 	}
 	c.runs = routineRuns{}
@@ -450,6 +468,26 @@ func mergeFires(s *ast.Merge) func(*trigger) bool {
 	}
 }
 
+// fireTruncate runs the BEFORE or the AFTER TRUNCATE triggers of tables:
+// statement triggers, each run once.
+func (c *Catalog) fireTruncate(x *Exec, tables []*Table, before bool) {
+	if len(c.triggers) == 0 {
+		return
+	}
+	for _, t := range tables {
+		for _, tr := range c.firing(t, func(tr *trigger) bool { return tr.event.Truncate && tr.event.Before == before }) {
+			if x.failed {
+				return
+			}
+			what, code := c.code(tr)
+			if tr.conditional {
+				code.Unfollowed = "a condition"
+			}
+			c.run(x, what+" on "+relationName(t), code, binding{}, 1)
+		}
+	}
+}
+
 // onCopy: COPY FROM fires a table's insert triggers, not its rules.
 func onCopy(t *trigger) bool { return t.event.Insert && !t.rule }
 
@@ -469,14 +507,16 @@ func (c *Catalog) code(t *trigger) (string, ast.Routine) {
 // view: BEFORE and INSTEAD OF row triggers and rules per row, the INSERT
 // itself unless they take its place, then AFTER triggers.
 func (c *Catalog) insertFiring(x *Exec, s *ast.Insert) {
-	if len(c.functions) == 0 && len(c.triggers) == 0 {
+	if len(c.functions) > 0 {
+		for _, row := range s.Rows {
+			c.callFunctions(x, row, 1)
+		}
+		if x.failed {
+			return
+		}
+	}
+	if len(c.triggers) == 0 {
 		c.insert(x, s)
-		return
-	}
-	for _, row := range s.Rows {
-		c.callFunctions(x, row, 1)
-	}
-	if x.failed {
 		return
 	}
 	rel := c.relationNamed(s.Table)
@@ -489,7 +529,7 @@ func (c *Catalog) insertFiring(x *Exec, s *ast.Insert) {
 		c.insert(x, s)
 		return
 	}
-	if c.runs.depth == 0 {
+	if c.runs.depth == 0 && slices.ContainsFunc(fired, c.runsStatements) {
 		c.beginRuns() // the INSERT's own rows go too if a trigger fails
 	}
 	instead := slices.ContainsFunc(fired, func(t *trigger) bool { return t.event.Instead && !t.conditional })
@@ -507,6 +547,30 @@ func (c *Catalog) insertFiring(x *Exec, s *ast.Insert) {
 			c.fire(x, t, s, rel, rows)
 		}
 	}
+}
+
+// runsStatements reports whether a trigger or rule has statements that
+// may fail: one that only returns its row cannot undo the INSERT, and
+// keeping the catalog for it would copy the whole catalog on every
+// INSERT.
+func (c *Catalog) runsStatements(t *trigger) bool {
+	_, code := c.code(t)
+	return slices.ContainsFunc(code.Stmts, mayChange)
+}
+
+// mayChange reports whether a statement of code may change the catalog or
+// fail: anything but a SELECT of expressions that call nothing, such as
+// the SELECT NEW a trigger's RETURN NEW runs.
+func mayChange(st ast.Stmt) bool {
+	sel, ok := st.(*ast.Select)
+	if !ok || sel.Into != nil || sel.Complex || sel.From != nil {
+		return true
+	}
+	calls := false
+	for _, e := range sel.Targets {
+		ast.EachCall(e, func(*ast.FuncCall) { calls = true })
+	}
+	return calls
 }
 
 // fire runs a trigger or rule for an INSERT of rows rows (-1: unknown),

@@ -641,8 +641,9 @@ func drop(s *pg.DropStmt) ast.Stmt {
 
 func insert(s *pg.InsertStmt) ast.Stmt {
 	ins := &ast.Insert{
-		Table:      rangeVarName(s.Relation),
-		OnConflict: s.OnConflictClause != nil,
+		Table:            rangeVarName(s.Relation),
+		OnConflict:       s.OnConflictClause != nil,
+		OnConflictUpdate: s.OnConflictClause.GetAction() == pg.OnConflictAction_ONCONFLICT_UPDATE,
 	}
 	ins.Override, ins.Columns = overriding(s.Override), targetNames(s.Cols)
 	sel := s.SelectStmt.GetSelectStmt()

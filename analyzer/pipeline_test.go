@@ -67,6 +67,10 @@ func pipelineScript() string {
 	b.WriteString("INSERT INTO public.g VALUES (3, 'c'); -- pgseqlint-ignore identity-needs-override: also\n")
 	b.WriteString("INSERT INTO public.g OVERRIDING SYSTEM VALUE VALUES (4, 'd'), (5, 'e');\n")
 	b.WriteString("INSERT INTO public.t (id, other) VALUES (1402, nextval('public.nosuch_seq'));\n")
+	// NULL into a NOT NULL column that is no key fails the row's INSERT:
+	// its key is not loaded.
+	b.WriteString("CREATE TABLE public.n (id serial, v text NOT NULL);\n")
+	b.WriteString("INSERT INTO public.n VALUES (50, NULL);\n")
 	// Two tables in turn, their keys in different places: each INSERT is
 	// read with its own table's values that matter.
 	b.WriteString("CREATE TABLE public.p (id serial, v integer);\nCREATE TABLE public.q (v integer, id serial);\n")

@@ -247,25 +247,92 @@ func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 		start := len(a.values)
 		for {
 			i := len(a.values) - start
-			v, ok := p.value(keep == nil || i < len(keep) && keep[i])
+			var v ast.Expr
+			ok := false
+			if keep == nil || i < len(keep) && keep[i] {
+				v, ok = p.value(true)
+			} else if v, ok = p.skipValue(); !ok {
+				v, ok = p.value(false)
+			}
 			if !ok {
 				return false
 			}
 			a.values = append(a.values, v)
-			if p.punct(')') {
+			if p.next(')') {
 				break
 			}
-			if !p.punct(',') {
+			if !p.next(',') {
 				return false
 			}
 		}
 		// A full slice expression: a later append must not write into it.
 		a.rows = append(a.rows, a.values[start:len(a.values):len(a.values)])
-		if !p.punct(',') {
+		if !p.next(',') {
 			ins.Rows = a.rows[first:len(a.rows):len(a.rows)]
 			return true
 		}
 	}
+}
+
+// skipValue steps over a value that does not matter in the forms pg_dump
+// writes it: a string, an unsigned integer, NULL, true or false, after at
+// most one space and right before the comma or parenthesis that ends it.
+// It reports false, having moved nothing, for anything else (a cast, a
+// comment, DEFAULT, a string that goes on on a later line), which value
+// reads.
+func (p *insertScanner) skipValue() (ast.Expr, bool) {
+	s, i := p.s, p.i
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == len(s) {
+		return nil, false
+	}
+	var v ast.Expr = fastSkipped
+	switch c := s[i]; {
+	case c == '\'':
+		start := i
+		for i++; ; i++ {
+			end := strings.IndexByte(s[i:], '\'')
+			if end < 0 {
+				return nil, false
+			}
+			i += end + 1
+			if i == len(s) || s[i] != '\'' {
+				break
+			}
+		}
+		if p.escapes && strings.IndexByte(s[start:i], '\\') >= 0 {
+			return nil, false
+		}
+	case isDigit(c):
+		for i++; i < len(s) && isDigit(s[i]); i++ {
+		}
+	case c == 'N' && strings.HasPrefix(s[i:], "NULL"):
+		i += len("NULL")
+		v = fastNull
+	case c == 't' && strings.HasPrefix(s[i:], "true"):
+		i += len("true")
+	case c == 'f' && strings.HasPrefix(s[i:], "false"):
+		i += len("false")
+	default:
+		return nil, false
+	}
+	if i == len(s) || s[i] != ',' && s[i] != ')' {
+		return nil, false
+	}
+	p.i = i
+	return v, true
+}
+
+// next consumes the character c: at once when it comes first, as it
+// does in what pg_dump writes, or after whitespace.
+func (p *insertScanner) next(c byte) bool {
+	if p.i < len(p.s) && p.s[p.i] == c {
+		p.i++
+		return true
+	}
+	return p.punct(c)
 }
 
 // constant makes a literal in the arena.
@@ -444,7 +511,9 @@ func (p *insertScanner) value(kept bool) (ast.Expr, bool) {
 		p.i += len(w)
 	}
 	if !p.castFollows() {
-		if !kept {
+		// A NULL is kept wherever it is: into a NOT NULL column it fails
+		// the statement.
+		if !kept && v != fastNull {
 			return fastSkipped, true
 		}
 		return v, true

@@ -589,6 +589,9 @@ func (d *driver) meta(ctx context.Context, x *exec, sp *script.Splitter) error {
 }
 
 func (d *driver) runRules(st *script.Stmt) {
+	if len(d.exec.Events) == 0 {
+		return // most statements of a dump: an INSERT that loaded its rows
+	}
 	for _, r := range d.opts.Rules {
 		if r.OnStmt != nil {
 			d.pass.Rule, d.pass.Stmt, d.pass.Events, d.pass.Catalog = r, st, d.exec.Events, d.current

@@ -72,7 +72,8 @@ type Rule struct {
 	// --db, db): a script alone never makes it speak, and its examples
 	// are databases, built by their SQL and read by a role named auditor.
 	Live bool
-	// OnStmt, when set, is called for every statement after it has been
+	// OnStmt, when set, is called for every statement that did something
+	// rules may report (pass.Events is not empty), after it has been
 	// applied to the catalog, with pass.Stmt set.
 	OnStmt func(pass *Pass)
 	// Finish, when set, is called once per database after the last

@@ -319,18 +319,20 @@ type Site struct {
 	Through script.Span
 }
 
-func (k *Keys) addStats(s script.KeyStats, load *Load) {
+// addStats records a load of kind at a site: the load is built only where
+// it is kept, since a dump makes millions of them.
+func (k *Keys) addStats(s script.KeyStats, kind LoadKind, at *Site) {
 	if s.Count == 0 {
 		return
 	}
 	if k.Count == 0 || s.Max > k.Max {
-		k.Max, k.maxLoad = s.Max, *load
+		k.Max, k.maxLoad = s.Max, Load{Kind: kind, At: *at}
 	}
 	if k.Count == 0 || s.Min < k.Min {
-		k.Min, k.minLoad = s.Min, *load
+		k.Min, k.minLoad = s.Min, Load{Kind: kind, At: *at}
 	}
 	k.Count += s.Count
-	k.last = *load
+	k.last = Load{Kind: kind, At: *at}
 }
 
 // addHidden records a load whose keys cannot be seen; within is the range

@@ -108,6 +108,9 @@ func (e *evaluator) eval(ex ast.Expr) value {
 func constValue(c *ast.Const) value {
 	switch c.Kind {
 	case ast.ConstInt:
+		if i, ok := smallDecimal(c.Val); ok {
+			return intValue(i)
+		}
 		if i, err := strconv.ParseInt(c.Val, 10, 64); err == nil {
 			return intValue(i)
 		}
@@ -121,6 +124,23 @@ func constValue(c *ast.Const) value {
 		return nullValue
 	}
 	return unknown
+}
+
+// smallDecimal reads the digits of a key as a dump writes it, quicker than
+// strconv: at most 18 of them, so that it cannot overflow.
+func smallDecimal(s string) (int64, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(d)
+	}
+	return n, true
 }
 
 // cast converts a value as ::type does, for the types that matter here.

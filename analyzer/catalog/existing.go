@@ -191,8 +191,7 @@ func (c *Catalog) ExistingColumn(table ast.QName, column string) *Column {
 // AddKeys records the smallest and largest key a column of the database
 // holds (in this table alone, not its children).
 func (c *Catalog) AddKeys(col *Column, lo, hi int64) {
-	load := Load{Kind: LoadExisting, At: c.origin.Site}
-	col.Keys.addStats(script.KeyStats{Count: 1, Min: lo, Max: hi}, &load)
+	col.Keys.addStats(script.KeyStats{Count: 1, Min: lo, Max: hi}, LoadExisting, &c.origin.Site)
 }
 
 // NoKeys records that a table of the database holds no rows.

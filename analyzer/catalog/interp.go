@@ -833,21 +833,21 @@ func (c *Catalog) fillNewColumn(x *Exec, col *Column) {
 		col.Keys.Inexact = true
 		return
 	}
-	c.defaultRows(col, t.rows, &Load{Kind: LoadDefault, At: x.Site})
+	c.defaultRows(col, t.rows, &x.Site)
 }
 
 // defaultRows records n rows taking a column's sequence default.
-func (c *Catalog) defaultRows(col *Column, n int64, load *Load) {
+func (c *Catalog) defaultRows(col *Column, n int64, at *Site) {
 	if n == 0 {
 		return
 	}
 	lo, hi, ok := col.Feed.nextvals(n)
 	if !ok {
 		col.Keys.Inexact = true
-		col.Keys.last = *load
+		col.Keys.last = Load{Kind: LoadDefault, At: *at}
 		return
 	}
-	col.Keys.addStats(script.KeyStats{Count: n, Min: lo, Max: hi}, load)
+	col.Keys.addStats(script.KeyStats{Count: n, Min: lo, Max: hi}, LoadDefault, at)
 }
 
 // setIdentity is SET GENERATED, SET options and RESTART on an identity

@@ -83,17 +83,16 @@ func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
 	return mask
 }
 
-// statementLoads are the two loads one statement can make into a column:
-// keys it gives, and keys it takes from the sequence.
+// statementLoads are the two loads one statement can make into a column,
+// both at its site: keys it gives (of its kind), and keys it takes from the
+// sequence (LoadDefault).
 type statementLoads struct {
-	explicit, defaults Load
+	kind LoadKind
+	at   *Site
 }
 
 func newStatementLoads(x *Exec, kind LoadKind) *statementLoads {
-	return &statementLoads{
-		explicit: Load{Kind: kind, At: x.Site},
-		defaults: Load{Kind: LoadDefault, At: x.Site},
-	}
+	return &statementLoads{kind: kind, at: &x.Site}
 }
 
 // columnKeys collects what one statement puts into one column, to be
@@ -108,17 +107,15 @@ type columnKeys struct {
 // commit adds a successful statement's keys to its column.
 func (k *columnKeys) commit(col *Column, loads *statementLoads) {
 	col.Keys.nulls = col.Keys.nulls || k.nulls
-	col.Keys.addStats(k.defaults, &loads.defaults)
-	col.Keys.addStats(k.explicit, &loads.explicit)
+	col.Keys.addStats(k.defaults, LoadDefault, loads.at)
+	col.Keys.addStats(k.explicit, loads.kind, loads.at)
 	if k.hidden {
-		hidden := loads.explicit
-		hidden.Hidden = true
-		col.Keys.addHidden(&hidden, k.within)
+		col.Keys.addHidden(&Load{Kind: loads.kind, At: *loads.at, Hidden: true}, k.within)
 	}
 	if k.inexact {
 		col.Keys.Inexact = true
-		if col.Keys.last.At.Clock < loads.defaults.At.Clock {
-			col.Keys.last = loads.defaults
+		if col.Keys.last.At.Clock < loads.at.Clock {
+			col.Keys.last = Load{Kind: LoadDefault, At: *loads.at}
 		}
 	}
 }
@@ -594,7 +591,7 @@ func (c *Catalog) FinishCopy(x *Exec, p *CopyPlan, end script.CopyEnd) {
 		k.commit(col, loads)
 	}
 	for _, col := range p.unlisted {
-		c.defaultRows(col, f.Rows, &loads.defaults)
+		c.defaultRows(col, f.Rows, loads.at)
 	}
 	t.rows += f.Rows
 }

@@ -255,7 +255,7 @@ func (c *Catalog) followedRows(x *Exec, t *Table, targets []*Column, s *ast.Inse
 				col.Feed.nextvalsUnknown()
 				keys[i].inexact = true
 			} else {
-				c.defaultRows(col, src.rows, &loads.defaults)
+				c.defaultRows(col, src.rows, loads.at)
 			}
 		}
 		keys[i].commit(col, loads)

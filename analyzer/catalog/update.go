@@ -129,7 +129,7 @@ func (c *Catalog) commitAssignment(a assignment, filtered bool, loads *statement
 		col.Keys.clear()
 		switch {
 		case a.defaults && t.rowsKnown:
-			c.defaultRows(col, t.rows, &loads.defaults)
+			c.defaultRows(col, t.rows, loads.at)
 		case a.defaults:
 			col.Feed.nextvalsUnknown()
 			k.inexact = true

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 )
 
 // Span is a half-open byte range [Start, End) of one input file. Line and
@@ -100,23 +101,23 @@ func deltaOf(b []byte) delta {
 }
 
 // charCount counts the characters of UTF-8 text by their first bytes, so
-// that text cut anywhere adds up; other bytes count one each, continuation
-// bytes excepted.
+// that text cut anywhere adds up: every byte counts but continuation bytes
+// (10xxxxxx), which are found eight at a time.
 func charCount(b []byte) int {
-	// Most text is ASCII: eight bytes at a time, and the count is the length.
+	const high = 0x8080808080808080
+	continuations := 0
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
-			break
-		}
+		w := binary.LittleEndian.Uint64(b[i:])
+		// Bit 7 set and bit 6 (moved up to bit 7) clear.
+		continuations += bits.OnesCount64(w & high &^ (w << 1))
 	}
-	n := i
 	for _, c := range b[i:] {
-		if c&0xC0 != 0x80 {
-			n++
+		if c&0xC0 == 0x80 {
+			continuations++
 		}
 	}
-	return n
+	return len(b) - continuations
 }
 
 // add appends the stretch e to d.

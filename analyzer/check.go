@@ -244,6 +244,9 @@ type driver struct {
 	// has those the splitter read.
 	inserts script.InsertArena
 	applier *applier
+	// noRun is the text of INSERTs that cannot be folded in a run (see
+	// foldRun) until a statement other than an INSERT runs.
+	noRun string
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.
 	rereadable map[string]bool
@@ -346,9 +349,13 @@ func (d *driver) runSplitter(ctx context.Context, sp *script.Splitter) error {
 		d.keep.Catalog = d.current
 		st, err := sp.Next()
 		if err == nil && st.Read {
+			arena := d.applier.arena()
+			ins, prefix := *arena.Insert(), st.Text[:arena.RowsAt()]
 			d.applier.add(st, sp.TakeDirectives(), ignores, sp.Rereadable)
+			d.foldRun(sp, &ins, prefix, ignores)
 			continue
 		}
+		d.noRun = ""
 		// Anything else runs once the INSERTs before it are applied.
 		d.applier.drain()
 		if errors.Is(err, io.EOF) {

@@ -159,6 +159,8 @@ func FuzzPipeline(f *testing.F) {
 		"CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY);\nINSERT INTO t VALUES (1); -- pgseqlint-ignore identity-needs-override: x\nINSERT INTO t OVERRIDING SYSTEM VALUE VALUES (2);\n",
 		"CREATE TABLE t (id bigserial);\nINSERT INTO t VALUES (1);\nALTER TABLE t ALTER COLUMN id DROP DEFAULT;\nINSERT INTO t VALUES (2);\n\\connect b\nCREATE TABLE t (id serial);\nINSERT INTO t VALUES (7);\n",
 		"SET standard_conforming_strings = off;\nCREATE TABLE t (id serial, v text);\nINSERT INTO t VALUES (1, 'a\\'b');\nINSERT INTO t VALUES (2, E'c');\n",
+		// A run of INSERTs folded as a whole, and what breaks it.
+		"CREATE TABLE public.t (id serial, v text NOT NULL);\nINSERT INTO public.t VALUES (1, 'a');\nINSERT INTO public.t VALUES (2, 'b');\nINSERT INTO public.t VALUES (3, NULL);\nINSERT INTO public.t VALUES (-4, 'it''s');\nINSERT INTO public.t VALUES\n\t(5, 'c'),\n\t(6, 'd');\nINSERT INTO public.t VALUES\n\t(7, 'e');\n",
 	} {
 		f.Add([]byte(seed))
 	}

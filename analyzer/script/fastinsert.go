@@ -64,7 +64,15 @@ type InsertArena struct {
 	// says.
 	header    string
 	headerIns ast.Insert
+	// rowsAt is where the first row of the last statement read starts,
+	// after its opening parenthesis.
+	rowsAt int
 }
+
+// RowsAt is the length of the last statement's text up to and including
+// the opening parenthesis of its first row: the text every statement of
+// a run shares.
+func (a *InsertArena) RowsAt() int { return a.rowsAt }
 
 // Reset makes the arena's space free for reuse: nothing built before may
 // be in use any more.
@@ -135,6 +143,7 @@ func ParseInsertPrefix(text string, escapes, eof bool, keep InsertKeep, arena *I
 		arena = &InsertArena{}
 	}
 	p := &insertScanner{s: text, escapes: escapes, arena: arena}
+	arena.rowsAt = 0
 	ins := &arena.ins
 	cached := p.header(ins)
 	headerEnd := p.i
@@ -243,6 +252,9 @@ func (p *insertScanner) rows(ins *ast.Insert, keep []bool) bool {
 	for {
 		if !p.punct('(') {
 			return false
+		}
+		if len(a.rows) == first {
+			a.rowsAt = p.i
 		}
 		start := len(a.values)
 		for {

@@ -1,0 +1,421 @@
+package script
+
+import (
+	"bytes"
+)
+
+// A dump written with --inserts, --column-inserts or --rows-per-insert
+// holds a table's rows as one INSERT after another, each starting with the
+// same text. After the fast path has read the first of them, an InsertRun
+// folds those that follow as the COPY folder folds rows: it reads each
+// statement once, keeps the largest and smallest key of each column that
+// matters and which statement gave it, and builds nothing per statement.
+// It takes only what it can prove to run exactly as the statement alone
+// would: every value a literal in the form pg_dump writes it, every key an
+// integer its column holds, no NULL where the column forbids one. At the
+// first statement that is anything else it stops, before that statement,
+// which the splitter then reads as usual.
+
+// RunValue says what the catalog needs of one value of a row.
+type RunValue struct {
+	// Slot is the key column the value goes into, or -1 when it is no key.
+	Slot int
+	// NotNull is set when the column forbids NULL: such a row fails its
+	// statement, which the run leaves to the splitter.
+	NotNull bool
+	// Lo and Hi are the range of a key column's type: a key outside fails
+	// its statement too.
+	Lo, Hi int64
+}
+
+// RunKeys is what the statements of a run put into one key column.
+type RunKeys struct {
+	KeyStats
+	// Nulls is set when a row gave the column NULL.
+	Nulls bool
+	// MaxAt and MinAt are the first statements that gave the largest and
+	// the smallest key; LastAt the last one that gave any key.
+	MaxAt, MinAt, LastAt RunStatement
+}
+
+// RunStatement is one statement of a run: its place in the run and in the
+// input.
+type RunStatement struct {
+	Index int // 0 for the first statement the run folded
+	Span  Span
+	// FirstLine is its first line, for inputs that cannot be read again.
+	FirstLine string
+	pending   pendingStatement
+}
+
+// InsertRun folds the statements of one run.
+type InsertRun struct {
+	prefix []byte
+	values []RunValue
+	// Keys holds what went into each key column, by slot.
+	Keys []RunKeys
+	// Statements and Rows count what the run folded.
+	Statements int
+	Rows       int64
+	// Last is the last statement folded.
+	Last RunStatement
+
+	// Per statement: the keys of its rows, committed when it ends.
+	stmtKeys []KeyStats
+	stmtNull []bool
+	maxLen   int
+	// file and entry name the input, for spans.
+	file, entry string
+}
+
+// pendingStatement is a statement of the window being read that holds a
+// role (the largest, smallest or last key of a column, or the last
+// statement): its span is made once the window is read, if it holds the
+// role still.
+type pendingStatement struct {
+	index      int
+	start, end int // in the window
+	at         position
+	set        bool
+}
+
+// NewInsertRun folds statements that start with prefix (all of their text
+// up to the opening parenthesis of the first row, which it includes) and
+// whose rows hold values as described.
+func NewInsertRun(prefix []byte, values []RunValue, slots int) *InsertRun {
+	return &InsertRun{
+		prefix:   bytes.Clone(prefix),
+		values:   values,
+		Keys:     make([]RunKeys, slots),
+		stmtKeys: make([]KeyStats, slots),
+		stmtNull: make([]bool, slots),
+	}
+}
+
+// readStatus is what reading a statement came to.
+type readStatus uint8
+
+const (
+	readDone  readStatus = iota // a whole statement the run takes
+	readOther                   // not one the run takes
+	readShort                   // the window ends inside it
+)
+
+// fold reads whole statements from the start of data, the window at
+// position at, and returns how many bytes and newlines they hold, and
+// whether it stopped only because the window ended inside a statement.
+func (r *InsertRun) fold(data []byte, at position, eof bool) (n, lines int, short bool) {
+	pos := at
+	for n < len(data) {
+		end, status := r.statement(data[n:])
+		if status == readShort && !eof {
+			short = true
+		}
+		if status != readDone {
+			break
+		}
+		// The statement's span ends at its semicolon, before the newline.
+		nl := bytes.Count(data[n:n+end-1], []byte{'\n'})
+		r.commit(n, n+end-1, pos)
+		pos.line += nl + 1
+		pos.offset += int64(end)
+		lines += nl + 1
+		n += end
+	}
+	r.finishWindow(data)
+	return n, lines, short
+}
+
+// statement reads one statement at the start of data: prefix, rows, and
+// ");" with its newline. It returns the statement's length with the
+// newline.
+func (r *InsertRun) statement(data []byte) (int, readStatus) {
+	if len(data) < len(r.prefix) {
+		if bytes.HasPrefix(r.prefix, data) {
+			return 0, readShort
+		}
+		return 0, readOther
+	}
+	if !bytes.Equal(data[:len(r.prefix)], r.prefix) {
+		return 0, readOther
+	}
+	for i := range r.stmtKeys {
+		r.stmtKeys[i], r.stmtNull[i] = KeyStats{}, false
+	}
+	i := len(r.prefix)
+	rows := int64(0)
+	for {
+		end, status := r.row(data, i)
+		if status != readDone {
+			return 0, status
+		}
+		rows++
+		i = end
+		// pg_dump ends a statement with ");\n" and goes on to the next
+		// row of --rows-per-insert with "),\n\t(".
+		switch {
+		case hasAt(data, i, ");\n"):
+			i += len(");\n")
+			if r.maxLen > 0 && i-1 > r.maxLen {
+				return 0, readOther // too long: the splitter says so
+			}
+			r.Rows += rows
+			return i, readDone
+		case hasAt(data, i, "),\n\t("):
+			i += len("),\n\t(")
+		case len(data)-i < len("),\n\t("):
+			return 0, readShort
+		default:
+			return 0, readOther
+		}
+	}
+}
+
+func hasAt(data []byte, i int, s string) bool {
+	return len(data)-i >= len(s) && string(data[i:i+len(s)]) == s
+}
+
+// row reads the values of a row, from just after its opening parenthesis
+// to its closing one, which it returns the offset of.
+func (r *InsertRun) row(data []byte, i int) (int, readStatus) {
+	for v, want := range r.values {
+		if v > 0 {
+			if i == len(data) {
+				return 0, readShort
+			}
+			if data[i] != ',' {
+				return 0, readOther
+			}
+			i++
+			if i < len(data) && data[i] == ' ' {
+				i++
+			}
+		}
+		if i == len(data) {
+			return 0, readShort
+		}
+		var status readStatus
+		if want.Slot >= 0 {
+			i, status = r.key(data, i, want)
+		} else {
+			i, status = literalEnd(data, i, want.NotNull)
+		}
+		if status != readDone {
+			return 0, status
+		}
+	}
+	if i == len(data) {
+		return 0, readShort
+	}
+	if data[i] != ')' {
+		return 0, readOther
+	}
+	return i, readDone
+}
+
+// key reads a key: an integer of at most 18 digits, or NULL.
+func (r *InsertRun) key(data []byte, i int, want RunValue) (int, readStatus) {
+	if hasAt(data, i, "NULL") {
+		if want.NotNull {
+			return 0, readOther
+		}
+		r.stmtNull[want.Slot] = true
+		return literalFollows(data, i+len("NULL"))
+	}
+	negative := data[i] == '-'
+	if negative {
+		i++
+	}
+	start := i
+	var v int64
+	for ; i < len(data) && isDigit(data[i]); i++ {
+		v = v*10 + int64(data[i]-'0')
+	}
+	if i == len(data) {
+		return 0, readShort
+	}
+	if digits := i - start; digits == 0 || digits > 18 {
+		return 0, readOther
+	}
+	if negative {
+		v = -v
+	}
+	if v < want.Lo || v > want.Hi {
+		return 0, readOther // out of range: the statement fails
+	}
+	r.stmtKeys[want.Slot].Add(v)
+	return literalFollows(data, i)
+}
+
+// literalEnd steps over a value that is no key: a string without
+// escapes, a decimal number, NULL, true or false.
+func literalEnd(data []byte, i int, notNull bool) (int, readStatus) {
+	switch c := data[i]; {
+	case c == '\'':
+		for i++; ; i++ {
+			end := bytes.IndexByte(data[i:], '\'')
+			if end < 0 {
+				return 0, readShort
+			}
+			i += end + 1
+			if i == len(data) {
+				return 0, readShort
+			}
+			if data[i] != '\'' {
+				return literalFollows(data, i)
+			}
+		}
+	case c == '-' || isDigit(c):
+		return numberEnd(data, i)
+	case hasAt(data, i, "NULL"):
+		if notNull {
+			return 0, readOther
+		}
+		return literalFollows(data, i+len("NULL"))
+	case hasAt(data, i, "true"):
+		return literalFollows(data, i+len("true"))
+	case hasAt(data, i, "false"):
+		return literalFollows(data, i+len("false"))
+	}
+	if len(data)-i < len("false") {
+		return 0, readShort
+	}
+	return 0, readOther
+}
+
+// numberEnd steps over -?digits[.digits][e[+-]digits], as pg_dump writes
+// numbers.
+func numberEnd(data []byte, i int) (int, readStatus) {
+	if data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		start := i
+		for i < len(data) && isDigit(data[i]) {
+			i++
+		}
+		return i - start
+	}
+	if digits() == 0 {
+		return 0, readOther
+	}
+	if i < len(data) && data[i] == '.' {
+		i++
+		if digits() == 0 {
+			return 0, readOther
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return 0, readOther
+		}
+	}
+	return literalFollows(data, i)
+}
+
+// literalFollows checks what ends a value: the comma before the next or
+// the parenthesis that ends the row. Anything else (a cast, a string that
+// goes on, a word) is left to the parser.
+func literalFollows(data []byte, i int) (int, readStatus) {
+	switch {
+	case i == len(data):
+		return 0, readShort
+	case data[i] == ',' || data[i] == ')':
+		return i, readDone
+	}
+	return 0, readOther
+}
+
+// commit adds the statement just read, data[start:end] of the window, to
+// the run.
+func (r *InsertRun) commit(start, end int, at position) {
+	here := pendingStatement{index: r.Statements, start: start, end: end, at: at, set: true}
+	r.Statements++
+	for slot := range r.Keys {
+		k, s := &r.Keys[slot], r.stmtKeys[slot]
+		k.Nulls = k.Nulls || r.stmtNull[slot]
+		if s.Count == 0 {
+			continue
+		}
+		if k.Count == 0 || s.Max > k.Max {
+			k.Max, k.MaxAt.pending = s.Max, here
+		}
+		if k.Count == 0 || s.Min < k.Min {
+			k.Min, k.MinAt.pending = s.Min, here
+		}
+		k.Count += s.Count
+		k.LastAt.pending = here
+	}
+	r.Last.pending = here
+}
+
+// finishWindow makes the spans of the statements of the window that hold
+// a role once it is read: a handful, where every statement may have held
+// one for a while.
+func (r *InsertRun) finishWindow(data []byte) {
+	var made RunStatement
+	madeAny := false
+	finish := func(role *RunStatement) {
+		p := role.pending
+		if !p.set {
+			return
+		}
+		if !madeAny || made.Index != p.index {
+			text := data[p.start:p.end]
+			end := p.at
+			end.advance(text)
+			made = RunStatement{Index: p.index, Span: r.span(p.at, end), FirstLine: FirstLine(text)}
+			madeAny = true
+		}
+		*role = made
+	}
+	for i := range r.Keys {
+		k := &r.Keys[i]
+		finish(&k.MaxAt)
+		finish(&k.MinAt)
+		finish(&k.LastAt)
+	}
+	finish(&r.Last)
+}
+
+func (r *InsertRun) span(start, end position) Span {
+	sp := spanOf(r.file, start, end)
+	sp.Entry = r.entry
+	return sp
+}
+
+// Continues reports whether the next line starts with prefix, as far as
+// the window holds it: whether a run may go on from the statement just
+// handed out.
+func (s *Splitter) Continues(prefix []byte) bool {
+	next := s.buf[s.r:s.w]
+	if len(next) == 0 || next[0] != '\n' {
+		return false
+	}
+	next = next[1:]
+	n := min(len(next), len(prefix))
+	return n > 0 && bytes.Equal(next[:n], prefix[:n])
+}
+
+// FoldInserts hands the statements that follow the one just handed out
+// to run, as long as it takes them: that statement must end its line, and
+// the run starts on the next. Statements longer than the headroom of a
+// window are left to Next.
+func (s *Splitter) FoldInserts(run *InsertRun) {
+	run.file, run.entry, run.maxLen = s.file, s.entry, s.MaxStmtBytes
+	if s.r == s.w && !s.fill() || s.buf[s.r] != '\n' {
+		return
+	}
+	s.consume(1)
+	for {
+		n, lines, short := run.fold(s.buf[s.r:s.w], s.pos, s.eof)
+		s.skipLines(n, lines)
+		if !short || s.w-s.r > s.pieceSize() || !s.fill() {
+			return
+		}
+	}
+}

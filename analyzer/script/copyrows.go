@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 )
@@ -433,36 +434,62 @@ func (c *CopyFolder) csvLines(p []byte) (n, lines int, marker bool) {
 // parallelMinimum is the least data worth splitting between cores.
 const parallelMinimum = 1 << 20
 
-// parallelLines folds rows on every core: the lines are cut into parts,
-// each part read by a fork of the folder, and the forks merged in order.
+// parallelLines folds rows on every core: the lines are cut into more
+// parts than there are cores, each read by a fork of the folder on the
+// first core free (so that a core slowed by the reader's goroutine holds
+// up no other), and the forks merged in order. A part after the one that
+// ends the rows is not read.
 func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
-	parts := splitLines(p, runtime.GOMAXPROCS(0))
+	cores := runtime.GOMAXPROCS(0)
+	parts := splitLines(p, partsPerCore*cores)
 	type result struct {
 		n, lines int
 		marker   bool
 	}
 	forks := make([]*CopyFolder, len(parts))
 	results := make([]result, len(parts))
-	var wg sync.WaitGroup
-	for i := 1; i < len(parts); i++ {
-		forks[i] = c.fork()
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
+	var next atomic.Int32
+	var markerAt atomic.Int32 // the first part known to hold the marker
+	markerAt.Store(int32(len(parts)))
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(parts) || int32(i) > markerAt.Load() {
+				return
+			}
+			f := c
+			if i > 0 {
+				f = c.fork()
+				forks[i] = f
+			}
 			r := &results[i]
-			r.n, r.lines, r.marker = forks[i].textLines(parts[i])
-		}(i)
+			if r.n, r.lines, r.marker = f.textLines(parts[i]); r.marker {
+				for at := markerAt.Load(); int32(i) < at && !markerAt.CompareAndSwap(at, int32(i)); at = markerAt.Load() {
+				}
+			}
+		}
 	}
-	n, lines, marker = c.textLines(parts[0])
+	var wg sync.WaitGroup
+	for range min(cores, len(parts)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
-	for i := 1; i < len(parts) && !marker; i++ {
-		c.merge(forks[i])
+	for i := range parts {
+		if i > 0 {
+			c.merge(forks[i])
+		}
 		n += results[i].n
 		lines += results[i].lines
-		marker = results[i].marker
+		if marker = results[i].marker; marker {
+			break
+		}
 	}
 	return n, lines, marker
 }
+
+// partsPerCore is how many parts parallelLines cuts for each core.
+const partsPerCore = 4
 
 // splitLines cuts p, which ends with a newline, into about k parts that
 // each end with one.

@@ -453,3 +453,35 @@ func csvMarkerLine(data []byte) int {
 	}
 	return -1
 }
+
+// TestParallelLinesStopAtMarker: rows split between cores stop at the
+// marker wherever it falls among the parts, and the rows after it are
+// neither counted nor read as far as the folder says.
+func TestParallelLinesStopAtMarker(t *testing.T) {
+	text := copyFormat{delim: '\t', null: []byte(`\N`)}
+	var rows []byte
+	for i := 1; len(rows) < 3*parallelMinimum; i++ {
+		rows = fmt.Appendf(rows, "%d\tsome text of row %d\n", i, i)
+	}
+	for _, at := range []int{0, len(rows) / 7, len(rows) / 3, len(rows) / 2, len(rows) - 30, len(rows)} {
+		cut := bytes.IndexByte(rows[at:], '\n') + at + 1
+		if at == 0 {
+			cut = 0
+		}
+		if cut > len(rows) {
+			cut = len(rows)
+		}
+		data := append(append(append([]byte(nil), rows[:cut]...), "\\.\n"...), rows[cut:]...)
+		serial := newCopyFolder(text, []int{0}, 2)
+		serial.Serial = true
+		wantN, wantLines, wantMarker := serial.Lines(data)
+		parallel := newCopyFolder(text, []int{0}, 2)
+		n, lines, marker := parallel.Lines(data)
+		if n != cut || !marker || n != wantN || lines != wantLines || marker != wantMarker {
+			t.Errorf("marker at %d: read %d bytes, %d lines, marker %v; one core read %d, %d, %v", cut, n, lines, marker, wantN, wantLines, wantMarker)
+		}
+		if got, want := describeFolder(parallel), describeFolder(serial); got != want {
+			t.Errorf("marker at %d: %s, one core found %s", cut, got, want)
+		}
+	}
+}

@@ -244,8 +244,9 @@ type driver struct {
 	// has those the splitter read.
 	inserts script.InsertArena
 	applier *applier
-	// noRun is the text of INSERTs that cannot be folded in a run (see
-	// foldRun) until a statement other than an INSERT runs.
+	// noRun is the text of INSERTs not to fold in a run (see foldRun)
+	// until a statement other than an INSERT runs: the table's INSERTs
+	// cannot be, or the last try folded none.
 	noRun string
 	// rereadable are the plain files read: a finding's line can be read
 	// back from them.

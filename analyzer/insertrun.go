@@ -26,6 +26,9 @@ func (d *driver) foldRun(sp *script.Splitter, ins *ast.Insert, prefix []byte, ig
 	run := script.NewInsertRun(prefix, plan.Values, plan.Slots())
 	sp.FoldInserts(run)
 	if run.Statements == 0 {
+		// Statements the run does not take, one after another: each would
+		// wait for the applier to catch up for nothing.
+		d.noRun = string(prefix)
 		return
 	}
 	base := d.clock

@@ -42,8 +42,11 @@ func (c *Catalog) PlanInsertRun(ins *ast.Insert) (*InsertRunPlan, bool) {
 	tracked := c.trackedColumns(t)
 	p := &InsertRunPlan{table: t, Values: make([]script.RunValue, len(targets))}
 	for i, col := range targets {
+		// A generated column takes only DEFAULT, which the run does not
+		// read; a value for an identity column GENERATED ALWAYS fails
+		// without OVERRIDING SYSTEM VALUE.
 		if col.Generated || col.Identity == IdentityAlways && ins.Override == ast.OverrideNone {
-			return nil, false // every row fails
+			return nil, false
 		}
 		p.Values[i] = script.RunValue{Slot: -1, NotNull: col.NotNull}
 		if indexOf(tracked, col) >= 0 {

@@ -49,12 +49,18 @@ func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, skip func(*Col
 		return cols, true
 	}
 	cols := make([]*Column, len(names))
+	named := make(map[*Column]bool, len(names))
 	for i, name := range names {
 		cols[i] = t.column(name)
-		if cols[i] == nil {
+		switch {
+		case cols[i] == nil:
 			x.fail("column %s of relation %s does not exist", script.QuoteIdent(name), script.QualifiedName(t.Name))
 			return nil, false
+		case named[cols[i]]:
+			x.fail(`column "%s" specified more than once`, name)
+			return nil, false
 		}
+		named[cols[i]] = true
 	}
 	return cols, true
 }

@@ -2,6 +2,7 @@ package script
 
 import (
 	"bytes"
+	"strings"
 )
 
 // A dump written with --inserts, --column-inserts or --rows-per-insert
@@ -215,6 +216,9 @@ func (r *InsertRun) row(data []byte, i int) (int, readStatus) {
 
 // key reads a key: an integer of at most 18 digits, or NULL.
 func (r *InsertRun) key(data []byte, i int, want RunValue) (int, readStatus) {
+	if len(data)-i < len("NULL") && strings.HasPrefix("NULL", string(data[i:])) {
+		return 0, readShort
+	}
 	if hasAt(data, i, "NULL") {
 		if want.NotNull {
 			return 0, readOther
@@ -297,12 +301,13 @@ func numberEnd(data []byte, i int) (int, readStatus) {
 		return i - start
 	}
 	if digits() == 0 {
-		return 0, readOther
+		return 0, shortOr(data, i)
 	}
+	// The window may end inside the fraction or the exponent.
 	if i < len(data) && data[i] == '.' {
 		i++
 		if digits() == 0 {
-			return 0, readOther
+			return 0, shortOr(data, i)
 		}
 	}
 	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
@@ -311,10 +316,18 @@ func numberEnd(data []byte, i int) (int, readStatus) {
 			i++
 		}
 		if digits() == 0 {
-			return 0, readOther
+			return 0, shortOr(data, i)
 		}
 	}
 	return literalFollows(data, i)
+}
+
+// shortOr is readShort at the end of the window, readOther before it.
+func shortOr(data []byte, i int) readStatus {
+	if i == len(data) {
+		return readShort
+	}
+	return readOther
 }
 
 // literalFollows checks what ends a value: the comma before the next or
@@ -402,12 +415,13 @@ func (s *Splitter) Continues(prefix []byte) bool {
 }
 
 // FoldInserts hands the statements that follow the one just handed out
-// to run, as long as it takes them: that statement must end its line, and
-// the run starts on the next. Statements longer than the headroom of a
-// window are left to Next.
+// to run, as long as it takes them: that statement must end its line (see
+// Continues), and the run starts on the next. A statement that a window
+// ends inside and that is longer than the room kept for it before the
+// next window is left to Next.
 func (s *Splitter) FoldInserts(run *InsertRun) {
 	run.file, run.entry, run.maxLen = s.file, s.entry, s.MaxStmtBytes
-	if s.r == s.w && !s.fill() || s.buf[s.r] != '\n' {
+	if s.r == s.w || s.buf[s.r] != '\n' {
 		return
 	}
 	s.consume(1)

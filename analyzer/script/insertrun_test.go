@@ -4,8 +4,11 @@ import (
 	"errors"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pgseqlint/pgseqlint/analyzer/ast"
 )
 
 // TestInsertRunFolds: a run takes the statements that follow the first
@@ -78,4 +81,117 @@ func TestInsertRunFolds(t *testing.T) {
 	if err != nil || st.Span != spans[7] {
 		t.Errorf("after the run: %v at %+v, want the statement at %+v", err, st.Span, spans[7])
 	}
+}
+
+// FuzzInsertRun holds a run to the fast path, which is held to the
+// parser: every statement the run takes is one the fast path reads as an
+// INSERT into the run's table whose values are all literals, with no NULL
+// where the layout forbids one and keys in range; the keys, rows and spans
+// the run gives are those of the statements one by one; and it stops at
+// the start of a statement, where the splitter goes on.
+func FuzzInsertRun(f *testing.F) {
+	for _, seed := range []string{
+		"INSERT INTO public.t VALUES (2, 'b', NULL);\nINSERT INTO public.t VALUES (-3, 'it''s', 7);\n",
+		"INSERT INTO public.t VALUES (4, 'two\nlines', 1.5e3),\n\t(5, 'x', 9);\nINSERT INTO public.t VALUES (6, NULL, 1);\n",
+		"INSERT INTO public.t VALUES (3000000000, 'x', 1);\nINSERT INTO public.t VALUES (7, 'y', 2); -- c\n",
+		"INSERT INTO public.t VALUES (8, 'z', true);\n\nINSERT INTO public.t VALUES (9, 'z', DEFAULT);\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		script := "INSERT INTO public.t VALUES (1, 'a', 1);\n" + string(data)
+		layout := []RunValue{
+			{Slot: 0, NotNull: true, Lo: math.MinInt32, Hi: math.MaxInt32},
+			{Slot: -1, NotNull: true},
+			{Slot: 1, Lo: math.MinInt64, Hi: math.MaxInt64},
+		}
+		sp := NewSplitter("f.sql", strings.NewReader(script))
+		defer sp.Close()
+		if _, err := sp.Next(); err != nil {
+			t.Fatal(err)
+		}
+		run := NewInsertRun([]byte("INSERT INTO public.t VALUES ("), layout, 2)
+		sp.FoldInserts(run)
+		after, afterErr := sp.Next()
+
+		// The same statements one by one.
+		one := NewSplitter("f.sql", strings.NewReader(script))
+		defer one.Close()
+		if _, err := one.Next(); err != nil {
+			t.Fatal(err)
+		}
+		want := make([]RunKeys, 2)
+		var rows int64
+		var last RunStatement
+		for i := 0; i < run.Statements; i++ {
+			st, err := one.Next()
+			if err != nil {
+				t.Fatalf("statement %d of the run: %v", i, err)
+			}
+			ins, ok := ParseInsertFast(st.ParseText(), false, nil, nil)
+			if !ok || ins.Table != (ast.QName{Schema: "public", Name: "t"}) || ins.Columns != nil || ins.Override != ast.OverrideNone || ins.OnConflict {
+				t.Fatalf("the run took %q, which is no plain INSERT into public.t", st.Text)
+			}
+			here := RunStatement{Index: i, Span: st.Span, FirstLine: FirstLine(st.Text)}
+			stmt := make([]KeyStats, 2)
+			for _, row := range ins.Rows {
+				if len(row) != len(layout) {
+					t.Fatalf("the run took %q, whose rows are not %d values", st.Text, len(layout))
+				}
+				for p, v := range row {
+					c, ok := v.(*ast.Const)
+					if !ok {
+						t.Fatalf("the run took %q, whose value %d is no literal", st.Text, p)
+					}
+					slot := layout[p].Slot
+					switch {
+					case c.Kind == ast.ConstNull && layout[p].NotNull:
+						t.Fatalf("the run took %q, with NULL in value %d", st.Text, p)
+					case c.Kind == ast.ConstNull && slot >= 0:
+						want[slot].Nulls = true
+					case slot >= 0:
+						k, err := strconv.ParseInt(c.Val, 10, 64)
+						if c.Kind != ast.ConstInt || err != nil || k < layout[p].Lo || k > layout[p].Hi {
+							t.Fatalf("the run took %q, whose key %d is %v %q", st.Text, p, c.Kind, c.Val)
+						}
+						stmt[slot].Add(k)
+					}
+				}
+			}
+			rows += int64(len(ins.Rows))
+			for slot, s := range stmt {
+				k := &want[slot]
+				if s.Count == 0 {
+					continue
+				}
+				if k.Count == 0 || s.Max > k.Max {
+					k.Max, k.MaxAt = s.Max, here
+				}
+				if k.Count == 0 || s.Min < k.Min {
+					k.Min, k.MinAt = s.Min, here
+				}
+				k.Count += s.Count
+				k.LastAt = here
+			}
+			last = here
+		}
+		if run.Rows != rows {
+			t.Errorf("the run counted %d rows, the statements hold %d", run.Rows, rows)
+		}
+		for slot := range want {
+			got, w := run.Keys[slot], want[slot]
+			got.MaxAt.pending, got.MinAt.pending, got.LastAt.pending = pendingStatement{}, pendingStatement{}, pendingStatement{}
+			if got != w {
+				t.Errorf("slot %d: the run found %+v, the statements one by one %+v", slot, got, w)
+			}
+		}
+		if run.Statements > 0 && (run.Last.Span != last.Span || run.Last.Index != last.Index) {
+			t.Errorf("last statement %+v, want %+v", run.Last, last)
+		}
+		// Where the run stopped, the splitter reads what it would have.
+		next, nextErr := one.Next()
+		if (afterErr == nil) != (nextErr == nil) || afterErr == nil && (after.Span != next.Span || string(after.Text) != string(next.Text)) {
+			t.Errorf("after the run: %v %+v, one by one: %v %+v", afterErr, after, nextErr, next)
+		}
+	})
 }

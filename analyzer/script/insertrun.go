@@ -2,7 +2,9 @@ package script
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // A dump written with --inserts, --column-inserts or --rows-per-insert
@@ -67,6 +69,8 @@ type InsertRun struct {
 	maxLen   int
 	// file and entry name the input, for spans.
 	file, entry string
+	// splitAbove is the least window split between two cores.
+	splitAbove int
 }
 
 // pendingStatement is a statement of the window being read that holds a
@@ -85,12 +89,55 @@ type pendingStatement struct {
 // whose rows hold values as described.
 func NewInsertRun(prefix []byte, values []RunValue, slots int) *InsertRun {
 	return &InsertRun{
-		prefix:   bytes.Clone(prefix),
-		values:   values,
-		Keys:     make([]RunKeys, slots),
-		stmtKeys: make([]KeyStats, slots),
-		stmtNull: make([]bool, slots),
+		prefix:     bytes.Clone(prefix),
+		values:     values,
+		Keys:       make([]RunKeys, slots),
+		stmtKeys:   make([]KeyStats, slots),
+		stmtNull:   make([]bool, slots),
+		splitAbove: parallelMinimum,
 	}
+}
+
+// fork is a run that reads what follows the statements r reads, on
+// another core, to be merged into r.
+func (r *InsertRun) fork() *InsertRun {
+	f := NewInsertRun(r.prefix, r.values, len(r.Keys))
+	f.file, f.entry, f.maxLen = r.file, r.entry, r.maxLen
+	return f
+}
+
+// merge adds what f read to r: f's statements follow r's, from offset
+// bytes and lines newlines after the position f's spans count from.
+func (r *InsertRun) merge(f *InsertRun, offset int64, lines int) {
+	shift := func(st RunStatement) RunStatement {
+		st.Index += r.Statements
+		st.Span.Start += offset
+		st.Span.End += offset
+		st.Span.Line += lines
+		st.Span.EndLine += lines
+		return st
+	}
+	for slot := range r.Keys {
+		k, fk := &r.Keys[slot], &f.Keys[slot]
+		k.Nulls = k.Nulls || fk.Nulls
+		if fk.Count == 0 {
+			continue
+		}
+		// As commit does, a statement at a time.
+		if k.Count == 0 || fk.Max > k.Max {
+			k.Max, k.MaxAt = fk.Max, shift(fk.MaxAt)
+		}
+		if k.Count == 0 || fk.Min < k.Min {
+			k.Min, k.MinAt = fk.Min, shift(fk.MinAt)
+		}
+		k.Count += fk.Count
+		k.LastAt = shift(fk.LastAt)
+	}
+	if f.Statements > 0 {
+		r.Last = shift(f.Last)
+	}
+	r.Statements += f.Statements
+	r.Rows += f.Rows
 }
 
 // readStatus is what reading a statement came to.
@@ -104,8 +151,44 @@ const (
 
 // fold reads whole statements from the start of data, the window at
 // position at, and returns how many bytes and newlines they hold, and
-// whether it stopped only because the window ended inside a statement.
+// whether it stopped only because the window ended inside a statement. A
+// large window is read on two cores: the second half from a line that
+// starts as the statements do, a guess that holds when the first half's
+// statements end right there.
 func (r *InsertRun) fold(data []byte, at position, eof bool) (n, lines int, short bool) {
+	if len(data) < r.splitAbove || runtime.GOMAXPROCS(0) < 2 {
+		return r.foldFrom(data, at, eof)
+	}
+	cut := bytes.Index(data[len(data)/2:], append([]byte{'\n'}, r.prefix...))
+	if cut < 0 {
+		return r.foldFrom(data, at, eof)
+	}
+	cut += len(data)/2 + 1
+	second := r.fork()
+	var secondN, secondLines int
+	var secondShort bool
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		secondN, secondLines, secondShort = second.foldFrom(data[cut:], position{col: 1, charCol: 1}, eof)
+	})
+	n, lines, short = r.foldFrom(data[:cut], at, false)
+	wg.Wait()
+	switch {
+	case n == cut:
+		r.merge(second, at.offset+int64(cut), at.line+lines)
+		return cut + secondN, lines + secondLines, secondShort
+	case short:
+		// A statement runs over the cut (the line was inside a string):
+		// the guess was wrong, and one core reads on from that statement.
+		pos := position{offset: at.offset + int64(n), line: at.line + lines, col: 1, charCol: 1}
+		m, l, s := r.foldFrom(data[n:], pos, eof)
+		return n + m, lines + l, s
+	}
+	return n, lines, false // the run ends in the first half
+}
+
+// foldFrom is fold on one core.
+func (r *InsertRun) foldFrom(data []byte, at position, eof bool) (n, lines int, short bool) {
 	pos := at
 	for n < len(data) {
 		end, status := r.statement(data[n:])

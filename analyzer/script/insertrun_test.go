@@ -95,10 +95,18 @@ func FuzzInsertRun(f *testing.F) {
 		"INSERT INTO public.t VALUES (4, 'two\nlines', 1.5e3),\n\t(5, 'x', 9);\nINSERT INTO public.t VALUES (6, NULL, 1);\n",
 		"INSERT INTO public.t VALUES (3000000000, 'x', 1);\nINSERT INTO public.t VALUES (7, 'y', 2); -- c\n",
 		"INSERT INTO public.t VALUES (8, 'z', true);\n\nINSERT INTO public.t VALUES (9, 'z', DEFAULT);\n",
+		// Long enough to split: the largest key in the first half, the
+		// smallest in the second, and a line inside a string that starts
+		// as a statement does.
+		"INSERT INTO public.t VALUES (2, 'b', 5);\nINSERT INTO public.t VALUES (90, 'b', 1);\nINSERT INTO public.t VALUES (3, 'b', 2);\n" +
+			"INSERT INTO public.t VALUES (4, 'b', 3);\nINSERT INTO public.t VALUES (-5, 'b', NULL);\nINSERT INTO public.t VALUES (6, 'b', 4);\n",
+		"INSERT INTO public.t VALUES (2, 'b', 5);\nINSERT INTO public.t VALUES (3, 'a\nINSERT INTO public.t VALUES (4, ''c'', 6);\nd', 1);\n" +
+			"INSERT INTO public.t VALUES (5, 'e', 7);\n",
 	} {
-		f.Add([]byte(seed))
+		f.Add([]byte(seed), false)
+		f.Add([]byte(seed), true)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Fuzz(func(t *testing.T, data []byte, split bool) {
 		script := "INSERT INTO public.t VALUES (1, 'a', 1);\n" + string(data)
 		layout := []RunValue{
 			{Slot: 0, NotNull: true, Lo: math.MinInt32, Hi: math.MaxInt32},
@@ -111,6 +119,9 @@ func FuzzInsertRun(f *testing.F) {
 			t.Fatal(err)
 		}
 		run := NewInsertRun([]byte("INSERT INTO public.t VALUES ("), layout, 2)
+		if split {
+			run.splitAbove = 1 // split wherever a line starts as a statement
+		}
 		sp.FoldInserts(run)
 		after, afterErr := sp.Next()
 

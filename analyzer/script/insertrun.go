@@ -66,7 +66,9 @@ type InsertRun struct {
 	// Per statement: the keys of its rows, committed when it ends.
 	stmtKeys []KeyStats
 	stmtNull []bool
-	maxLen   int
+	// maxLen is the splitter's MaxStmtBytes: a longer statement is left to
+	// the splitter, which says it is too long.
+	maxLen int
 	// file and entry name the input, for spans.
 	file, entry string
 	// splitAbove is the least window split between two cores.

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // A dump written with --inserts, --column-inserts or --rows-per-insert
@@ -71,8 +72,13 @@ type InsertRun struct {
 	maxLen int
 	// file and entry name the input, for spans.
 	file, entry string
-	// splitAbove is the least window split between two cores.
+	// splitAbove is the least window split between two cores, and
+	// linePrefix what a line where the second core starts begins with.
 	splitAbove int
+	linePrefix []byte
+	// stop, for the run that reads a window's second half, is set when
+	// the first half ends before it: what it reads is not wanted.
+	stop *atomic.Bool
 }
 
 // pendingStatement is a statement of the window being read that holds a
@@ -92,6 +98,7 @@ type pendingStatement struct {
 func NewInsertRun(prefix []byte, values []RunValue, slots int) *InsertRun {
 	return &InsertRun{
 		prefix:     bytes.Clone(prefix),
+		linePrefix: append([]byte{'\n'}, prefix...),
 		values:     values,
 		Keys:       make([]RunKeys, slots),
 		stmtKeys:   make([]KeyStats, slots),
@@ -108,8 +115,9 @@ func (r *InsertRun) fork() *InsertRun {
 	return f
 }
 
-// merge adds what f read to r: f's statements follow r's, from offset
-// bytes and lines newlines after the position f's spans count from.
+// merge adds what f read to r: f's statements follow r's, and its spans,
+// counted from offset 0 and line 0, start at offset and on line lines of
+// the input.
 func (r *InsertRun) merge(f *InsertRun, offset int64, lines int) {
 	shift := func(st RunStatement) RunStatement {
 		st.Index += r.Statements
@@ -125,7 +133,7 @@ func (r *InsertRun) merge(f *InsertRun, offset int64, lines int) {
 		if fk.Count == 0 {
 			continue
 		}
-		// As commit does, a statement at a time.
+		// A tie goes to the earlier statement, as in commit.
 		if k.Count == 0 || fk.Max > k.Max {
 			k.Max, k.MaxAt = fk.Max, shift(fk.MaxAt)
 		}
@@ -156,17 +164,22 @@ const (
 // whether it stopped only because the window ended inside a statement. A
 // large window is read on two cores: the second half from a line that
 // starts as the statements do, a guess that holds when the first half's
-// statements end right there.
+// statements end right there. Only a run that has gone on past a window
+// splits (one that ends early looks for no cut), and when the first half
+// ends short of the cut the second stops too: a window costs no more than
+// a constant times what the run read of it.
 func (r *InsertRun) fold(data []byte, at position, eof bool) (n, lines int, short bool) {
-	if len(data) < r.splitAbove || runtime.GOMAXPROCS(0) < 2 {
+	if r.Statements == 0 || len(data) < r.splitAbove || runtime.GOMAXPROCS(0) < 2 {
 		return r.foldFrom(data, at, eof)
 	}
-	cut := bytes.Index(data[len(data)/2:], append([]byte{'\n'}, r.prefix...))
+	cut := bytes.Index(data[len(data)/2:], r.linePrefix)
 	if cut < 0 {
 		return r.foldFrom(data, at, eof)
 	}
 	cut += len(data)/2 + 1
 	second := r.fork()
+	var stop atomic.Bool
+	second.stop = &stop
 	var secondN, secondLines int
 	var secondShort bool
 	var wg sync.WaitGroup
@@ -174,14 +187,17 @@ func (r *InsertRun) fold(data []byte, at position, eof bool) (n, lines int, shor
 		secondN, secondLines, secondShort = second.foldFrom(data[cut:], position{col: 1, charCol: 1}, eof)
 	})
 	n, lines, short = r.foldFrom(data[:cut], at, false)
+	if n != cut {
+		stop.Store(true)
+	}
 	wg.Wait()
 	switch {
 	case n == cut:
 		r.merge(second, at.offset+int64(cut), at.line+lines)
 		return cut + secondN, lines + secondLines, secondShort
 	case short:
-		// A statement runs over the cut (the line was inside a string):
-		// the guess was wrong, and one core reads on from that statement.
+		// A statement runs over the cut (the line guessed was inside it):
+		// one core reads on from that statement.
 		pos := position{offset: at.offset + int64(n), line: at.line + lines, col: 1, charCol: 1}
 		m, l, s := r.foldFrom(data[n:], pos, eof)
 		return n + m, lines + l, s
@@ -192,7 +208,7 @@ func (r *InsertRun) fold(data []byte, at position, eof bool) (n, lines int, shor
 // foldFrom is fold on one core.
 func (r *InsertRun) foldFrom(data []byte, at position, eof bool) (n, lines int, short bool) {
 	pos := at
-	for n < len(data) {
+	for n < len(data) && (r.stop == nil || !r.stop.Load()) {
 		end, status := r.statement(data[n:])
 		if status == readShort && !eof {
 			short = true

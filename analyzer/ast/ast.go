@@ -271,6 +271,9 @@ const (
 type Insert struct {
 	Table   QName
 	Columns []string // nil: every column, in order
+	// Partial[i] says Columns[i] assigns a subscript or field of the
+	// column (a[1], c.f), which may be named again; nil when none does.
+	Partial []bool
 	// Override is OVERRIDING SYSTEM VALUE or OVERRIDING USER VALUE.
 	Override      Override
 	DefaultValues bool

@@ -35,7 +35,7 @@ func (c *Catalog) PlanInsertRun(ins *ast.Insert) (*InsertRunPlan, bool) {
 			return nil, false
 		}
 	}
-	targets, ok := c.insertTargets(&Exec{}, t, ins.Columns)
+	targets, ok := c.insertTargets(&Exec{}, t, ins.Columns, ins.Partial)
 	if !ok || len(targets) == 0 || c.lastTargets.unfilled != nil {
 		return nil, false
 	}

@@ -37,8 +37,9 @@ func indexOf(cols []*Column, col *Column) int {
 }
 
 // columnsNamed maps a column list to the table's columns; without a list,
-// every column but those left out by skip.
-func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, skip func(*Column) bool) ([]*Column, bool) {
+// every column but those left out by skip. partial says which names assign
+// a subscript or field of the column (nil: none does).
+func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, partial []bool, skip func(*Column) bool) ([]*Column, bool) {
 	if names == nil {
 		cols := make([]*Column, 0, len(t.Columns))
 		for _, col := range t.Columns {
@@ -49,21 +50,37 @@ func (c *Catalog) columnsNamed(x *Exec, t *Table, names []string, skip func(*Col
 		return cols, true
 	}
 	cols := make([]*Column, len(names))
-	named := make(map[*Column]bool, len(names))
+	// PostgreSQL lets a list assign several subscripts or fields of one
+	// column (b[1], b[2]), but a whole column only once and not also in
+	// part.
+	assigned := make(map[*Column]columnAssignment, len(names))
 	for i, name := range names {
 		cols[i] = t.column(name)
-		switch {
+		how := wholeColumn
+		if partial != nil && partial[i] {
+			how = partOfColumn
+		}
+		switch before := assigned[cols[i]]; {
 		case cols[i] == nil:
 			x.fail("column %s of relation %s does not exist", script.QuoteIdent(name), script.QualifiedName(t.Name))
 			return nil, false
-		case named[cols[i]]:
+		case before == wholeColumn || before == partOfColumn && how == wholeColumn:
 			x.fail(`column "%s" specified more than once`, name)
 			return nil, false
 		}
-		named[cols[i]] = true
+		assigned[cols[i]] = how
 	}
 	return cols, true
 }
+
+// columnAssignment is how a column list assigns a column.
+type columnAssignment int
+
+const (
+	notAssigned columnAssignment = iota
+	wholeColumn
+	partOfColumn
+)
 
 // keyValues says which values of an INSERT's rows the catalog follows:
 // those of tracked columns. It keeps every value when it cannot tell (an
@@ -77,7 +94,7 @@ func (c *Catalog) keyValues(table ast.QName, columns []string) []bool {
 		return []bool{} // an unknown table: no value matters
 	}
 	x := &Exec{}
-	targets, ok := c.columnsNamed(x, t, columns, nil)
+	targets, ok := c.columnsNamed(x, t, columns, nil, nil)
 	if !ok {
 		return nil
 	}
@@ -182,7 +199,7 @@ func (c *Catalog) insertView(x *Exec, v *View, s *ast.Insert) {
 
 // insertInto inserts rows into a table.
 func (c *Catalog) insertInto(x *Exec, t *Table, s *ast.Insert) {
-	targets, ok := c.insertTargets(x, t, s.Columns)
+	targets, ok := c.insertTargets(x, t, s.Columns, s.Partial)
 	if !ok {
 		return
 	}
@@ -270,13 +287,15 @@ type tableCache struct {
 
 // insertTargets maps an INSERT's column list (all columns without one),
 // remembering the last answer: a dump's INSERTs come table by table.
-func (c *Catalog) insertTargets(x *Exec, t *Table, names []string) ([]*Column, bool) {
-	if c.lastTargets.table == t && c.lastTargets.generation == c.generation && slices.Equal(c.lastTargets.names, names) {
+func (c *Catalog) insertTargets(x *Exec, t *Table, names []string, partial []bool) ([]*Column, bool) {
+	if c.lastTargets.table == t && c.lastTargets.generation == c.generation && slices.Equal(c.lastTargets.names, names) &&
+		slices.Equal(c.lastTargets.partial, partial) {
 		return c.lastTargets.columns, true
 	}
-	cols, ok := c.columnsNamed(x, t, names, nil)
+	cols, ok := c.columnsNamed(x, t, names, partial, nil)
 	if ok {
-		c.lastTargets = targetsCache{table: t, generation: c.generation, names: script.CloneStrings(names), columns: cols}
+		c.lastTargets = targetsCache{table: t, generation: c.generation, names: script.CloneStrings(names), partial: slices.Clone(partial),
+			columns: cols}
 		for _, col := range t.Columns {
 			if col.NotNull && !col.HasDefault && !col.Generated && indexOf(cols, col) < 0 {
 				c.lastTargets.unfilled = col
@@ -291,6 +310,7 @@ type targetsCache struct {
 	table      *Table
 	generation int
 	names      []string
+	partial    []bool
 	columns    []*Column
 	// unfilled is a NOT NULL column without a default that the list
 	// leaves out: every row fails.
@@ -508,7 +528,7 @@ func (c *Catalog) PlanCopy(x *Exec, s *ast.Copy) *CopyPlan {
 	}
 	if t := c.table(s.Table); t != nil && !refused {
 		// Without a column list, COPY reads every column but generated ones.
-		cols, ok := c.columnsNamed(x, t, s.Columns, func(col *Column) bool { return col.Generated })
+		cols, ok := c.columnsNamed(x, t, s.Columns, nil, func(col *Column) bool { return col.Generated })
 		if ok {
 			p.table = t
 			want = len(cols)
@@ -616,7 +636,7 @@ func (c *Catalog) hiddenCopy(x *Exec, s *ast.Copy) {
 		}
 		return
 	}
-	cols, ok := c.columnsNamed(x, t, s.Columns, func(col *Column) bool { return col.Generated })
+	cols, ok := c.columnsNamed(x, t, s.Columns, nil, func(col *Column) bool { return col.Generated })
 	if !ok {
 		return
 	}

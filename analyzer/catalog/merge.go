@@ -118,7 +118,7 @@ func (c *Catalog) leftToDefault(t *Table, s *ast.Insert) []*Column {
 // someRows inserts some of an INSERT's rows, which ones not known: the
 // keys they give lie within the range of all their keys.
 func (c *Catalog) someRows(x *Exec, t *Table, s *ast.Insert) {
-	targets, ok := c.columnsNamed(x, t, s.Columns, nil)
+	targets, ok := c.columnsNamed(x, t, s.Columns, s.Partial, nil)
 	if !ok || !c.checkInsertRows(x, t, targets, s, s.Rows) {
 		return
 	}

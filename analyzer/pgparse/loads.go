@@ -352,7 +352,8 @@ func merge(s *pg.MergeStmt) ast.Stmt {
 // mergeInsert reads WHEN NOT MATCHED THEN INSERT [(columns)] {VALUES (...)
 // | DEFAULT VALUES} over the source rows.
 func mergeInsert(table ast.QName, w *pg.MergeWhenClause, source *pg.Node, ctes []string) *ast.Insert {
-	ins := &ast.Insert{Table: table, Override: overriding(w.Override), Columns: targetNames(w.TargetList)}
+	ins := &ast.Insert{Table: table, Override: overriding(w.Override)}
+	ins.Columns, ins.Partial = targetColumns(w.TargetList)
 	values := w.Values
 	if len(values) == 0 {
 		// DEFAULT VALUES: no column is given; the query reads the source
@@ -387,12 +388,18 @@ func overriding(k pg.OverridingKind) ast.Override {
 	return ast.OverrideNone
 }
 
-// targetNames are the column names of an INSERT's column list; nil
-// without one.
-func targetNames(cols []*pg.Node) []string {
-	var names []string
-	for _, c := range cols {
-		names = append(names, c.GetResTarget().GetName())
+// targetColumns are the column names of an INSERT's column list (nil
+// without one), and which of them assign a subscript or field.
+func targetColumns(cols []*pg.Node) (names []string, partial []bool) {
+	for i, c := range cols {
+		rt := c.GetResTarget()
+		names = append(names, rt.GetName())
+		if len(rt.Indirection) > 0 {
+			if partial == nil {
+				partial = make([]bool, len(cols))
+			}
+			partial[i] = true
+		}
 	}
-	return names
+	return names, partial
 }

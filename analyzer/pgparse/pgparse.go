@@ -645,7 +645,8 @@ func insert(s *pg.InsertStmt) ast.Stmt {
 		OnConflict:       s.OnConflictClause != nil,
 		OnConflictUpdate: s.OnConflictClause.GetAction() == pg.OnConflictAction_ONCONFLICT_UPDATE,
 	}
-	ins.Override, ins.Columns = overriding(s.Override), targetNames(s.Cols)
+	ins.Override = overriding(s.Override)
+	ins.Columns, ins.Partial = targetColumns(s.Cols)
 	sel := s.SelectStmt.GetSelectStmt()
 	switch {
 	case s.SelectStmt == nil:

@@ -3,13 +3,15 @@
 -- (HEADER, quoted newline), INSERT ... SELECT generate_series, multi-row
 -- VALUES mixing DEFAULT and explicit keys, nextval() as a key value, a
 -- column list without the key, INSERT ... ON CONFLICT DO NOTHING and
--- DO UPDATE.
+-- DO UPDATE, a column list through a view that assigns two subscripts
+-- of one array column.
 -- A line "-- collides: SEQ" names each sequence whose next value is at or
 -- below the largest key after this script (checked against PostgreSQL).
 --
 -- collides: public.copied_id_seq
 -- collides: public.generated_id_seq
 -- collides: public.mixed_id_seq
+-- collides: public.subscripted_id_seq
 -- collides: public.upserted_id_seq
 
 -- Out of sync: COPY text format.
@@ -47,3 +49,9 @@ INSERT INTO drawn (v) VALUES ('b');
 CREATE TABLE upserted (id serial PRIMARY KEY, v text);
 INSERT INTO upserted VALUES (1, 'a'), (2, 'b') ON CONFLICT DO NOTHING;
 INSERT INTO upserted VALUES (2, 'B'), (3, 'c') ON CONFLICT (id) DO UPDATE SET v = excluded.v;
+
+-- Out of sync: PostgreSQL lets a column list name an array column once
+-- for each subscript it assigns; the key 40 goes in through the view.
+CREATE TABLE subscripted (id serial PRIMARY KEY, tags integer[]);
+CREATE VIEW subscripted_view AS SELECT tags, id FROM subscripted;
+INSERT INTO subscripted_view (tags[1], tags[2], id) VALUES (1, 2, DEFAULT), (3, 4, 40);

@@ -2,8 +2,10 @@ package script
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -300,8 +302,13 @@ func (c *CopyFolder) fastRow(line []byte) {
 // fields up to the last key are read. The others go to textRow. It stops at the marker or at a last line without its newline,
 // which the caller reads.
 func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
+	short := make([]shortKeys, len(c.Stats))
+	for i := range short {
+		short[i] = shortKeys{min: ^uint64(0)}
+	}
+	defer c.foldShort(short)
 	if !c.markRows {
-		return c.searchedKeyRows(p)
+		return c.searchedKeyRows(p, short)
 	}
 	marks := rowMarksPool.Get().(*rowMarks)
 	defer rowMarksPool.Put(marks)
@@ -315,7 +322,7 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 		for _, e := range marks.ends[:marks.rows] {
 			end := at + int(e)
 			after := marks.delimsBefore(int(e))
-			if c.keyRow(p, n, end, after-before == seps) {
+			if c.keyRow(p, n, end, after-before == seps, short) {
 				return n, lines, true
 			}
 			before = after
@@ -330,7 +337,7 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 
 // searchedKeyRows is plainKeyRows where the machine cannot mark rows: each
 // row's newline and delimiters are searched for.
-func (c *CopyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
+func (c *CopyFolder) searchedKeyRows(p []byte, short []shortKeys) (n, lines int, marker bool) {
 	seps := c.wantFields - 1
 	for {
 		nl := bytes.IndexByte(p[n:], '\n')
@@ -339,7 +346,7 @@ func (c *CopyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
 		}
 		row := p[n : n+nl]
 		plain := bytes.Count(row, c.delimiter) == seps && !escapesDelimiter(row, c.format.delim)
-		if c.keyRow(p, n, n+nl, plain) {
+		if c.keyRow(p, n, n+nl, plain, short) {
 			return n, lines, true
 		}
 		c.lines++
@@ -351,8 +358,9 @@ func (c *CopyFolder) searchedKeyRows(p []byte) (n, lines int, marker bool) {
 // keyRow folds row p[start:end]. When fields says its delimiters are
 // right, each delimiter ends a field: the fields up to the last key are
 // found by searching for the next one, and a key of digits is read where
-// it starts; other rows go to textRow.
-func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool) {
+// it starts; other rows go to textRow. A key of one to seven digits
+// without a leading zero folds into short, by slot.
+func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool, short []shortKeys) (marker bool) {
 	if !fields {
 		return c.textRow(p[start:end])
 	}
@@ -368,6 +376,14 @@ func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool)
 			at += bytes.IndexByte(p[at:end], delim) + 1
 			continue
 		}
+		if at+8 <= len(p) {
+			x := binary.LittleEndian.Uint64(p[at:])
+			if n := leadingDigitCount(x); n > 0 && n < 8 && (n == 1 || x&0xff != '0') && at+n < end && p[at+n] == delim {
+				short[slot].add(orderedDigits(x, n))
+				at += n + 1
+				continue
+			}
+		}
 		v, keyEnd, ok := leadingKey(p, at, end, delim)
 		if ok {
 			c.Stats[slot].Add(v)
@@ -380,6 +396,44 @@ func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool) (marker bool)
 	}
 	c.Rows++
 	return false
+}
+
+// shortKeys folds keys of one to seven digits, none of them with a leading
+// zero, by their orderedDigits: a key of more digits is larger, and of as
+// many, larger where its digits first differ. Their values are read once,
+// for the largest and the smallest.
+type shortKeys struct {
+	count    int64
+	max, min uint64
+}
+
+func (k *shortKeys) add(ordered uint64) {
+	k.max = max(k.max, ordered)
+	k.min = min(k.min, ordered)
+	k.count++
+}
+
+// orderedDigits is the key made of the first n (1 to 7) bytes of x,
+// decimal digits, the first byte the lowest: n in the top byte, below it
+// the digits with the first one highest, so that without leading zeros
+// the keys order as their values do.
+func orderedDigits(x uint64, n int) uint64 {
+	return uint64(n)<<56 | bits.ReverseBytes64(x)>>(64-8*n)
+}
+
+// orderedValue is the value of the key orderedDigits made.
+func orderedValue(ordered uint64) int64 {
+	n := int(ordered >> 56)
+	return int64(digitsValue(bits.ReverseBytes64(ordered<<(64-8*n)), n))
+}
+
+// foldShort folds the short keys into Stats.
+func (c *CopyFolder) foldShort(short []shortKeys) {
+	for slot, k := range short {
+		if k.count > 0 {
+			c.Stats[slot].merge(KeyStats{Count: k.count, Max: orderedValue(k.max), Min: orderedValue(k.min)})
+		}
+	}
 }
 
 // plainDelimiter reports whether rows with this delimiter can be read from

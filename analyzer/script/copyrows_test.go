@@ -2,6 +2,7 @@ package script
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -482,6 +483,31 @@ func TestParallelLinesStopAtMarker(t *testing.T) {
 		}
 		if got, want := describeFolder(parallel), describeFolder(serial); got != want {
 			t.Errorf("marker at %d: %s, one core found %s", cut, got, want)
+		}
+	}
+}
+
+// TestOrderedDigits: keys of one to seven digits without a leading zero
+// order by orderedDigits as by their values, and orderedValue gives the
+// value back, whatever bytes follow the digits.
+func TestOrderedDigits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	ordered := func(v int64) uint64 {
+		var b [8]byte
+		s := strconv.AppendInt(b[:0], v, 10)
+		for i := len(s); i < 8; i++ {
+			b[i] = byte(rng.IntN(256))
+		}
+		return orderedDigits(binary.LittleEndian.Uint64(b[:]), len(s))
+	}
+	for range 100000 {
+		a, b := rng.Int64N(1e7), rng.Int64N(1e7>>rng.IntN(24))
+		oa, ob := ordered(a), ordered(b)
+		if (oa < ob) != (a < b) || (oa == ob) != (a == b) {
+			t.Fatalf("%d and %d order as %#x and %#x", a, b, oa, ob)
+		}
+		if v := orderedValue(oa); v != a {
+			t.Fatalf("orderedValue(orderedDigits(%d)) = %d", a, v)
 		}
 	}
 }

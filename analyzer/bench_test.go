@@ -150,8 +150,13 @@ func TestFastPathsMatchReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Big enough that COPY blocks are split between cores.
-		if err := dumpgen.Write(f, dumpgen.Options{Size: 6 << 20, Format: format, Seed: 11, Shape: shape}); err != nil {
+		// Big enough that COPY blocks are split between cores, and that the
+		// largest are read from the file after two windows of rows.
+		size := int64(6 << 20)
+		if format == dumpgen.Copy {
+			size = 40 << 20
+		}
+		if err := dumpgen.Write(f, dumpgen.Options{Size: size, Format: format, Seed: 11, Shape: shape}); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

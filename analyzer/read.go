@@ -25,6 +25,7 @@ func (d *driver) read(ctx context.Context, in source.Input) error {
 		return d.runArchive(ctx, in.Name, st.Archive)
 	}
 	sp := d.splitter(in.Name, st.SQL, script.ChunkSize)
+	sp.At = st.At
 	if !st.Compressed && in.Rewritable {
 		sp.Rereadable = true
 		d.rereadable[in.Name] = true

@@ -489,26 +489,37 @@ func (c *CopyFolder) csvLines(p []byte) (n, lines int, marker bool) {
 const parallelMinimum = 1 << 20
 
 // parallelLines folds rows on every core: the lines are cut into more
-// parts than there are cores, each read by a fork of the folder on the
-// first core free (so that a core slowed by the reader's goroutine holds
-// up no other), and the forks merged in order. A part after the one that
-// ends the rows is not read.
+// parts than there are cores (see foldParts).
 func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
-	cores := runtime.GOMAXPROCS(0)
-	parts := splitLines(p, partsPerCore*cores)
-	type result struct {
-		n, lines int
-		marker   bool
-	}
-	forks := make([]*CopyFolder, len(parts))
-	results := make([]result, len(parts))
+	parts := splitLines(p, partsPerCore*runtime.GOMAXPROCS(0))
+	return c.foldParts(len(parts), func(i int, f *CopyFolder) foldedPart {
+		n, lines, marker := f.textLines(parts[i])
+		return foldedPart{n, lines, marker}
+	})
+}
+
+// foldedPart is what folding a part of the rows found: its bytes and
+// newlines read, and whether the rows end there (the marker) or can be
+// read no further that way.
+type foldedPart struct {
+	n, lines int
+	end      bool
+}
+
+// foldParts folds count parts of rows that follow one another, each by a
+// fork of the folder on the first core free (so that a core slowed by the
+// reader's goroutine holds up no other), and merges the forks in order. A
+// part after one that ends the rows is not read.
+func (c *CopyFolder) foldParts(count int, fold func(i int, f *CopyFolder) foldedPart) (n, lines int, end bool) {
+	forks := make([]*CopyFolder, count)
+	results := make([]foldedPart, count)
 	var next atomic.Int32
-	var markerAt atomic.Int32 // the first part known to hold the marker
-	markerAt.Store(int32(len(parts)))
+	var endAt atomic.Int32 // the first part known to end the rows
+	endAt.Store(int32(count))
 	work := func() {
 		for {
 			i := int(next.Add(1)) - 1
-			if i >= len(parts) || int32(i) > markerAt.Load() {
+			if i >= count || int32(i) > endAt.Load() {
 				return
 			}
 			f := c
@@ -516,30 +527,29 @@ func (c *CopyFolder) parallelLines(p []byte) (n, lines int, marker bool) {
 				f = c.fork()
 				forks[i] = f
 			}
-			r := &results[i]
-			if r.n, r.lines, r.marker = f.textLines(parts[i]); r.marker {
-				for at := markerAt.Load(); int32(i) < at && !markerAt.CompareAndSwap(at, int32(i)); at = markerAt.Load() {
+			if results[i] = fold(i, f); results[i].end {
+				for at := endAt.Load(); int32(i) < at && !endAt.CompareAndSwap(at, int32(i)); at = endAt.Load() {
 				}
 			}
 		}
 	}
 	var wg sync.WaitGroup
-	for range min(cores, len(parts)) - 1 {
+	for range min(runtime.GOMAXPROCS(0), count) - 1 {
 		wg.Go(work)
 	}
 	work()
 	wg.Wait()
-	for i := range parts {
+	for i, r := range results {
 		if i > 0 {
 			c.merge(forks[i])
 		}
-		n += results[i].n
-		lines += results[i].lines
-		if marker = results[i].marker; marker {
-			break
+		n += r.n
+		lines += r.lines
+		if r.end {
+			return n, lines, true
 		}
 	}
-	return n, lines, marker
+	return n, lines, false
 }
 
 // partsPerCore is how many parts parallelLines cuts for each core.

@@ -197,51 +197,7 @@ func feedByteByByte(f *CopyFolder, p []byte) {
 // are shared out between cores and marked a stretch at a time, and again
 // byte by byte; then sixteen rows at a time.
 func TestCopyRowsAtScale(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	var data []byte
-	for i := range 40000 {
-		switch r.IntN(40) {
-		case 0:
-			data = append(data, `\N`...)
-		case 1:
-			data = append(data, "-7"...)
-		case 2:
-			// Keys of every length up to past int64, leading zeros too,
-			// and empty ones.
-			for range r.IntN(20) {
-				data = append(data, '0'+byte(r.IntN(10)))
-			}
-		default:
-			data = fmt.Appendf(data, "%d", r.Int64N(1<<40))
-		}
-		data = fmt.Appendf(data, "\t%d\t", i)
-		switch r.IntN(60) {
-		case 0:
-			data = append(data, "a\\\tb"...) // an escaped delimiter
-		case 1:
-			data = append(data, "a\\\\\tb"...) // an escaped backslash, then a delimiter
-		case 2:
-			if i > 30000 {
-				data = append(data, "a\tb"...) // one field too many
-			}
-		case 3:
-			if i%8 == 0 {
-				data = append(data, bytes.Repeat([]byte("x"), 1<<16+r.IntN(1<<16))...)
-			} else if i%8 == 1 {
-				// About as long as the stretches marked at a time.
-				data = append(data, bytes.Repeat([]byte("y"), markedBytes-40+r.IntN(80))...)
-			}
-		case 4:
-			// One field too few, made up by an escaped delimiter.
-			data = fmt.Appendf(data[:len(data)-len(fmt.Sprint(i))-1], "a\\\tb")
-		default:
-			data = append(data, "some \\N text"[:r.IntN(12)]...)
-		}
-		if r.IntN(30) == 0 {
-			data = append(data, '\r')
-		}
-		data = append(data, '\n')
-	}
+	data := textRows(rand.New(rand.NewPCG(5, 6)), 40000)
 	for _, keys := range [][]int{{0}, {0, 1}, {1}} {
 		for _, delim := range []string{"\t", ",", "\xa7"} {
 			compareFolds(t, delim[0], keys, 3, bytes.ReplaceAll(data, []byte("\t"), []byte(delim)))
@@ -510,4 +466,56 @@ func TestOrderedDigits(t *testing.T) {
 			t.Fatalf("orderedValue(orderedDigits(%d)) = %d", a, v)
 		}
 	}
+}
+
+// textRows writes count rows of three fields in text format, of every kind
+// a folder tells apart: keys of every length, NULL, negative and empty
+// ones; escaped delimiters and backslashes, rows of a field too many (after
+// the first 30000) or too few, long rows, CRLF line ends.
+func textRows(r *rand.Rand, count int) []byte {
+	var data []byte
+	for i := range count {
+		switch r.IntN(40) {
+		case 0:
+			data = append(data, `\N`...)
+		case 1:
+			data = append(data, "-7"...)
+		case 2:
+			// Keys of every length up to past int64, leading zeros too,
+			// and empty ones.
+			for range r.IntN(20) {
+				data = append(data, '0'+byte(r.IntN(10)))
+			}
+		default:
+			data = fmt.Appendf(data, "%d", r.Int64N(1<<40))
+		}
+		data = fmt.Appendf(data, "\t%d\t", i)
+		switch r.IntN(60) {
+		case 0:
+			data = append(data, "a\\\tb"...) // an escaped delimiter
+		case 1:
+			data = append(data, "a\\\\\tb"...) // an escaped backslash, then a delimiter
+		case 2:
+			if i > 30000 {
+				data = append(data, "a\tb"...) // one field too many
+			}
+		case 3:
+			if i%8 == 0 {
+				data = append(data, bytes.Repeat([]byte("x"), 1<<16+r.IntN(1<<16))...)
+			} else if i%8 == 1 {
+				// About as long as the stretches marked at a time.
+				data = append(data, bytes.Repeat([]byte("y"), markedBytes-40+r.IntN(80))...)
+			}
+		case 4:
+			// One field too few, made up by an escaped delimiter.
+			data = fmt.Appendf(data[:len(data)-len(fmt.Sprint(i))-1], "a\\\tb")
+		default:
+			data = append(data, "some \\N text"[:r.IntN(12)]...)
+		}
+		if r.IntN(30) == 0 {
+			data = append(data, '\r')
+		}
+		data = append(data, '\n')
+	}
+	return data
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -64,6 +65,9 @@ type Splitter struct {
 	// Rereadable is set when the input is a plain file whose lines can be
 	// read again at the end: statements' first lines need not be kept.
 	Rereadable bool
+	// At, when set, reads the input's bytes by their offsets: a long COPY's
+	// rows are read from it on every core (see CopyFolder.FileLines).
+	At io.ReaderAt
 	// ReadInsert, when set, reads a statement that starts with an i straight
 	// from the window: it returns the statement's length, or false to let
 	// the lexer read it. (The INSERT fast path: a dump's rows are not lexed
@@ -511,6 +515,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	// goes to Part as well, so that Lines always starts at a line start,
 	// where only it looks for the marker.
 	midLine := false
+	windows := 0 // windows of rows read by Lines
 	for {
 		if s.r == s.w && !s.fill() {
 			return s.copyEnd(start, false)
@@ -542,6 +547,9 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			if last < 0 {
 				return s.copyEnd(start, false)
 			}
+			if windows++; windows == fileRowsAfter {
+				s.fileRows(sink)
+			}
 		case len(data) > max(s.pieceSize(), len(`\.\r`)):
 			// A line longer than the headroom, and so not the marker,
 			// streams through in pieces.
@@ -552,6 +560,40 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			s.fill()
 		}
 	}
+}
+
+// fileRowsAfter is how many windows of a COPY's rows are read before the
+// rest are read from the file: the chunks read ahead of the window are read
+// again, which only pays for itself after a long COPY.
+const fileRowsAfter = 2
+
+// fileSink is a CopySink that reads rows from a file itself, on every core.
+type fileSink interface {
+	CopySink
+	// FileLines folds whole lines read from r, from offset at, where a
+	// line starts, and returns how many bytes and newlines it read. It
+	// stops before the marker line.
+	FileLines(r io.ReaderAt, at int64) (n int64, lines int)
+}
+
+// fileRows reads the rows that follow the window's whole lines from the
+// file itself, when the input is a file and sink can, and then goes on
+// reading the input after them.
+func (s *Splitter) fileRows(sink CopySink) {
+	fs, ok := sink.(fileSink)
+	if !ok || s.At == nil || s.eof {
+		return
+	}
+	at := s.ra.Offset() - int64(s.w-s.r)
+	n, lines := fs.FileLines(s.At, at)
+	if n == 0 {
+		return
+	}
+	s.pos = s.pos.plus(delta{bytes: n, lines: lines})
+	at += n
+	s.ra.Restart(io.NewSectionReader(s.At, at, math.MaxInt64-at), at)
+	s.ra.Release(s.cur)
+	s.cur, s.buf, s.r, s.w = nil, nil, 0, 0
 }
 
 // pieceSize is the longest line CopyData holds whole before streaming it

@@ -50,7 +50,10 @@ type Stream struct {
 	SQL     io.Reader
 	// Compressed is set when SQL is decompressed on the way in.
 	Compressed bool
-	closers    []io.Closer
+	// At is set for a plain file: SQL's bytes by their offsets, which a
+	// long COPY's rows can be read from on every core.
+	At      io.ReaderAt
+	closers []io.Closer
 }
 
 // Open opens an input; progress, when set, counts the bytes read from it
@@ -118,8 +121,21 @@ func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
 			return s, nil
 		}
 		s.SQL, s.Compressed = br, layer > 0
+		if f, ok := rc.(*os.File); ok && layer == 0 && isRegular(f) {
+			s.At = f
+			if progress != nil {
+				s.At = countingReaderAt{f, progress}
+			}
+		}
 		return s, nil
 	}
+}
+
+// isRegular tells a regular file, which reads the same bytes at an offset
+// every time (not a pipe or a device).
+func isRegular(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode().IsRegular()
 }
 
 // Close closes the input and the decompressors on it.

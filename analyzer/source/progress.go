@@ -28,3 +28,15 @@ func (c countingReader) Read(b []byte) (int, error) {
 	c.p.Add(int64(n))
 	return n, err
 }
+
+// countingReaderAt adds what it reads to a Progress.
+type countingReaderAt struct {
+	r io.ReaderAt
+	p *Progress
+}
+
+func (c countingReaderAt) ReadAt(b []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(b, off)
+	c.p.Add(int64(n))
+	return n, err
+}

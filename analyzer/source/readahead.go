@@ -15,9 +15,15 @@ type ReadAhead struct {
 	filled chan *Chunk
 	free   chan *Chunk
 	done   chan struct{}
+	exited chan struct{}
 	stop   sync.Once
 
 	size, headroom int
+	// next is the size of the next chunk allocated, and allocated how many
+	// are: only the reading goroutine changes them.
+	next, allocated int
+	// offset is where in the input the chunks handed out so far end.
+	offset int64
 }
 
 // Chunk is a buffer of input: Buf[headroom : headroom+N] holds the data.
@@ -40,37 +46,43 @@ const (
 // each with headroom bytes in front of its data.
 func NewReadAhead(src io.Reader, size, headroom int) *ReadAhead {
 	ra := &ReadAhead{
-		filled:   make(chan *Chunk, chunksAhead),
 		free:     make(chan *Chunk, chunksAhead+2),
-		done:     make(chan struct{}),
 		size:     size,
 		headroom: headroom,
+		next:     min(size, firstChunkSize),
 	}
-	go ra.run(src)
+	ra.start(src)
 	return ra
 }
 
-func (ra *ReadAhead) run(src io.Reader) {
-	defer close(ra.filled)
-	size := min(ra.size, firstChunkSize)
-	allocated := 0
+func (ra *ReadAhead) start(src io.Reader) {
+	ra.filled = make(chan *Chunk, chunksAhead)
+	ra.done = make(chan struct{})
+	ra.exited = make(chan struct{})
+	ra.stop = sync.Once{}
+	go ra.run(src, ra.filled, ra.done)
+}
+
+func (ra *ReadAhead) run(src io.Reader, filled chan<- *Chunk, done <-chan struct{}) {
+	defer close(ra.exited)
+	defer close(filled)
 	for {
 		var c *Chunk
 		select {
 		case c = <-ra.free:
-		case <-ra.done:
+		case <-done:
 			return
 		default:
 			// The splitter holds one chunk and the channel the others:
 			// allocate until there are enough to go round.
-			if allocated < chunksAhead+2 {
-				c = &Chunk{Buf: make([]byte, ra.headroom+size)}
-				allocated++
-				size = ra.size
+			if ra.allocated < chunksAhead+2 {
+				c = &Chunk{Buf: make([]byte, ra.headroom+ra.next)}
+				ra.allocated++
+				ra.next = ra.size
 			} else {
 				select {
 				case c = <-ra.free:
-				case <-ra.done:
+				case <-done:
 					return
 				}
 			}
@@ -83,8 +95,8 @@ func (ra *ReadAhead) run(src io.Reader) {
 			continue
 		}
 		select {
-		case ra.filled <- c:
-		case <-ra.done:
+		case filled <- c:
+		case <-done:
 			return
 		}
 		if c.Err != nil {
@@ -95,7 +107,28 @@ func (ra *ReadAhead) run(src io.Reader) {
 
 // Next returns the next chunk; after the last one (whose Err is set) it
 // returns nil.
-func (ra *ReadAhead) Next() *Chunk { return <-ra.filled }
+func (ra *ReadAhead) Next() *Chunk {
+	c := <-ra.filled
+	if c != nil {
+		ra.offset += int64(c.N)
+	}
+	return c
+}
+
+// Offset is where in the input the chunks Next handed out end.
+func (ra *ReadAhead) Offset() int64 { return ra.offset }
+
+// Restart reads on from src, which starts at offset of the input: the
+// chunks read ahead are dropped.
+func (ra *ReadAhead) Restart(src io.Reader, offset int64) {
+	ra.Close()
+	<-ra.exited
+	for c := range ra.filled {
+		ra.Release(c)
+	}
+	ra.offset = offset
+	ra.start(src)
+}
 
 // Headroom is how many bytes each chunk keeps in front of its data.
 func (ra *ReadAhead) Headroom() int { return ra.headroom }

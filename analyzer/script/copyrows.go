@@ -299,8 +299,8 @@ func (c *CopyFolder) fastRow(line []byte) {
 
 // plainKeyRows folds the whole rows at the start of p. Rows with the right
 // number of fields and no delimiter after a backslash are plain: only the
-// fields up to the last key are read. The others go to textRow. It stops at the marker or at a last line without its newline,
-// which the caller reads.
+// fields up to the last key are read. The others go to textRow. It stops at
+// the marker or at a last line without its newline, which the caller reads.
 func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 	short := make([]shortKeys, len(c.Stats))
 	for i := range short {
@@ -313,19 +313,35 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 	marks := rowMarksPool.Get().(*rowMarks)
 	defer rowMarksPool.Put(marks)
 	seps := uint64(c.wantFields - 1)
+	delim := c.format.delim
+	// The only key is the first field (slotOf ends at the last key's).
+	keyFirst := len(c.slotOf) == 1
 	// before is delimsBefore the start of row n, counted from the start of
 	// the stretch: below zero (wrapping) when the row began in an earlier
 	// stretch.
 	var before uint64
 	for at := 0; at < len(p); at += markedBytes {
-		marks.mark(p[at:min(len(p), at+markedBytes)], c.format.delim, at > 0 && p[at-1] == '\\')
+		marks.mark(p[at:min(len(p), at+markedBytes)], delim, at > 0 && p[at-1] == '\\')
 		for _, e := range marks.ends[:marks.rows] {
 			end := at + int(e)
 			after := marks.delimsBefore(int(e))
-			if c.keyRow(p, n, end, after-before == seps, short) {
+			plain := after-before == seps
+			before = after
+			folded := false
+			// Most rows: the key is short and the only one, first. The
+			// delimiter after its digits, before the row's newline, is the
+			// row's first.
+			if plain && keyFirst && n+8 <= len(p) {
+				x := binary.LittleEndian.Uint64(p[n:])
+				if d := shortKeyLength(x); d > 0 && p[n+d] == delim {
+					short[0].add(orderedDigits(x, d))
+					c.Rows++
+					folded = true
+				}
+			}
+			if !folded && c.keyRow(p, n, end, plain, short) {
 				return n, lines, true
 			}
-			before = after
 			c.lines++
 			lines++
 			n = end + 1
@@ -378,7 +394,7 @@ func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool, short []short
 		}
 		if at+8 <= len(p) {
 			x := binary.LittleEndian.Uint64(p[at:])
-			if n := leadingDigitCount(x); n > 0 && n < 8 && (n == 1 || x&0xff != '0') && at+n < end && p[at+n] == delim {
+			if n := shortKeyLength(x); n > 0 && at+n < end && p[at+n] == delim {
 				short[slot].add(orderedDigits(x, n))
 				at += n + 1
 				continue
@@ -411,6 +427,17 @@ func (k *shortKeys) add(ordered uint64) {
 	k.max = max(k.max, ordered)
 	k.min = min(k.min, ordered)
 	k.count++
+}
+
+// shortKeyLength is the length of the key of one to seven digits without a
+// leading zero that x starts with, the first byte the lowest; 0 when it
+// starts with none.
+func shortKeyLength(x uint64) int {
+	n := leadingDigitCount(x)
+	if uint(n-1) > 6 || n > 1 && byte(x) == '0' {
+		return 0
+	}
+	return n
 }
 
 // orderedDigits is the key made of the first n (1 to 7) bytes of x,

@@ -36,6 +36,11 @@ func TestCopyFolder(t *testing.T) {
 		{"missing field", text, []int{0}, 2, "1\n", "rows=1 key0=1..1/1 problem@0: missing data for a column: row has 1 fields, the column list 2"},
 		{"crlf", text, []int{1}, 2, "a\t1\r\nb\t2\r\n", "rows=2 key0=1..2/2"},
 		{"not an integer", text, []int{0}, 1, "12a\n3\n", "rows=2 key0=3..3/1 invalid=1(a value that is not a 64-bit integer)"},
+		// Keys of up to seven digits are compared by their digits.
+		{"short keys with leading zeros", text, []int{0}, 2, "50\ta\n007\tb\n", "rows=2 key0=7..50/2"},
+		{"short keys with leading zeros, two keys", text, []int{0, 1}, 3, "50\t007\tx\n007\t50\ty\n", "rows=2 key0=7..50/2 key1=7..50/2"},
+		{"short key with more after it", text, []int{0}, 2, "12x\ta\n3\tb\n", "rows=2 key0=3..3/1 invalid=1(a value that is not a 64-bit integer)"},
+		{"seven digits and eight", text, []int{0}, 2, "9999999\ta\n10000000\tb\n1\tc\n0\td\n", "rows=4 key0=0..10000000/4"},
 		{"big keys", text, []int{0}, 1, "9223372036854775807\n-9223372036854775808\n9223372036854775808\n", "rows=3 key0=-9223372036854775808..9223372036854775807/2 invalid=1(a value that is not a 64-bit integer)"},
 		{"spaces around", text, []int{0}, 1, " 42 \n", "rows=1 key0=42..42/1"},
 		{"no final newline", text, []int{0}, 1, "1\n2", "rows=2 key0=1..2/2"},

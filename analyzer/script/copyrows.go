@@ -374,7 +374,7 @@ func (c *CopyFolder) searchedKeyRows(p []byte, short []shortKeys) (n, lines int,
 // keyRow folds row p[start:end]. When fields says its delimiters are
 // right, each delimiter ends a field: the fields up to the last key are
 // found by searching for the next one, and a key of digits is read where
-// it starts; other rows go to textRow. A key of one to seven digits
+// it starts; other rows go to textRow. A key of one to eight digits
 // without a leading zero folds into short, by slot.
 func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool, short []shortKeys) (marker bool) {
 	if !fields {
@@ -414,7 +414,7 @@ func (c *CopyFolder) keyRow(p []byte, start, end int, fields bool, short []short
 	return false
 }
 
-// shortKeys folds keys of one to seven digits, none of them with a leading
+// shortKeys folds keys of one to eight digits, none of them with a leading
 // zero, by their orderedDigits: a key of more digits is larger, and of as
 // many, larger where its digits first differ. Their values are read once,
 // for the largest and the smallest.
@@ -429,28 +429,29 @@ func (k *shortKeys) add(ordered uint64) {
 	k.count++
 }
 
-// shortKeyLength is the length of the key of one to seven digits without a
+// shortKeyLength is the length of the key of one to eight digits without a
 // leading zero that x starts with, the first byte the lowest; 0 when it
-// starts with none.
+// starts with none. (With eight, the key may go on past x.)
 func shortKeyLength(x uint64) int {
 	n := leadingDigitCount(x)
-	if uint(n-1) > 6 || n > 1 && byte(x) == '0' {
+	if n == 0 || n > 1 && byte(x) == '0' {
 		return 0
 	}
 	return n
 }
 
-// orderedDigits is the key made of the first n (1 to 7) bytes of x,
-// decimal digits, the first byte the lowest: n in the top byte, below it
-// the digits with the first one highest, so that without leading zeros
-// the keys order as their values do.
+// orderedDigits is the key made of the first n (1 to 8) bytes of x,
+// decimal digits, the first byte the lowest: the digits with the first one
+// highest, and above them n when it is below 8, so that without leading
+// zeros the keys order as their values do. (Eight digits fill the word,
+// the first of them, '1' to '9', above every n below 8.)
 func orderedDigits(x uint64, n int) uint64 {
-	return uint64(n)<<56 | bits.ReverseBytes64(x)>>(64-8*n)
+	return uint64(n&7)<<56 | bits.ReverseBytes64(x)>>(64-8*n)
 }
 
 // orderedValue is the value of the key orderedDigits made.
 func orderedValue(ordered uint64) int64 {
-	n := int(ordered >> 56)
+	n := min(int(ordered>>56), 8)
 	return int64(digitsValue(bits.ReverseBytes64(ordered<<(64-8*n)), n))
 }
 

@@ -36,11 +36,13 @@ func TestCopyFolder(t *testing.T) {
 		{"missing field", text, []int{0}, 2, "1\n", "rows=1 key0=1..1/1 problem@0: missing data for a column: row has 1 fields, the column list 2"},
 		{"crlf", text, []int{1}, 2, "a\t1\r\nb\t2\r\n", "rows=2 key0=1..2/2"},
 		{"not an integer", text, []int{0}, 1, "12a\n3\n", "rows=2 key0=3..3/1 invalid=1(a value that is not a 64-bit integer)"},
-		// Keys of up to seven digits are compared by their digits.
+		// Keys of up to eight digits are compared by their digits.
 		{"short keys with leading zeros", text, []int{0}, 2, "50\ta\n007\tb\n", "rows=2 key0=7..50/2"},
 		{"short keys with leading zeros, two keys", text, []int{0, 1}, 3, "50\t007\tx\n007\t50\ty\n", "rows=2 key0=7..50/2 key1=7..50/2"},
 		{"short key with more after it", text, []int{0}, 2, "12x\ta\n3\tb\n", "rows=2 key0=3..3/1 invalid=1(a value that is not a 64-bit integer)"},
-		{"seven digits and eight", text, []int{0}, 2, "9999999\ta\n10000000\tb\n1\tc\n0\td\n", "rows=4 key0=0..10000000/4"},
+		{"seven digits, eight and nine", text, []int{0}, 2, "9999999\ta\n10000000\tb\n1\tc\n0\td\n99999999\te\n", "rows=5 key0=0..99999999/5"},
+		{"nine digits", text, []int{0}, 2, "99999999\ta\n100000000\tb\n", "rows=2 key0=99999999..100000000/2"},
+		{"eight digits and more after them", text, []int{0}, 2, "12345678x\ta\n5\tb\n", "rows=2 key0=5..5/1 invalid=1(a value that is not a 64-bit integer)"},
 		{"big keys", text, []int{0}, 1, "9223372036854775807\n-9223372036854775808\n9223372036854775808\n", "rows=3 key0=-9223372036854775808..9223372036854775807/2 invalid=1(a value that is not a 64-bit integer)"},
 		{"spaces around", text, []int{0}, 1, " 42 \n", "rows=1 key0=42..42/1"},
 		{"no final newline", text, []int{0}, 1, "1\n2", "rows=2 key0=1..2/2"},
@@ -448,7 +450,7 @@ func TestParallelLinesStopAtMarker(t *testing.T) {
 	}
 }
 
-// TestOrderedDigits: keys of one to seven digits without a leading zero
+// TestOrderedDigits: keys of one to eight digits without a leading zero
 // order by orderedDigits as by their values, and orderedValue gives the
 // value back, whatever bytes follow the digits.
 func TestOrderedDigits(t *testing.T) {
@@ -462,7 +464,7 @@ func TestOrderedDigits(t *testing.T) {
 		return orderedDigits(binary.LittleEndian.Uint64(b[:]), len(s))
 	}
 	for range 100000 {
-		a, b := rng.Int64N(1e7), rng.Int64N(1e7>>rng.IntN(24))
+		a, b := rng.Int64N(1e8), rng.Int64N(1e8>>rng.IntN(26))
 		oa, ob := ordered(a), ordered(b)
 		if (oa < ob) != (a < b) || (oa == ob) != (a == b) {
 			t.Fatalf("%d and %d order as %#x and %#x", a, b, oa, ob)

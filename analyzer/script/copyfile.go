@@ -37,6 +37,7 @@ var fileBlockBuffers = sync.Pool{New: func() any {
 // without a newline or a failed read, which the splitter's path reads; and
 // at once (0, 0) where the rows are not read on every core.
 func (c *CopyFolder) FileLines(r io.ReaderAt, at int64) (n int64, lines int) {
+	// (The splitter calls it after whole lines, where no row is begun.)
 	if c.format.csv || c.inRow || c.skipHeader || c.Serial || runtime.GOMAXPROCS(0) < 2 {
 		return 0, 0
 	}

@@ -328,9 +328,9 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 			plain := after-before == seps
 			before = after
 			folded := false
-			// Most rows: the key is short and the only one, first. The
-			// delimiter after its digits, before the row's newline, is the
-			// row's first.
+			// Most rows: the key is short and the only one, first, read as
+			// keyRow reads a short key in any field. The delimiter after
+			// its digits, before the row's newline, is the row's first.
 			if plain && keyFirst && n+8 <= len(p) {
 				x := binary.LittleEndian.Uint64(p[n:])
 				if d := shortKeyLength(x); d > 0 && p[n+d] == delim {

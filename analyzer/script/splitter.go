@@ -515,7 +515,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	// goes to Part as well, so that Lines always starts at a line start,
 	// where only it looks for the marker.
 	midLine := false
-	windows := 0 // windows of rows read by Lines
+	folded := 0 // bytes of rows read by Lines
 	for {
 		if s.r == s.w && !s.fill() {
 			return s.copyEnd(start, false)
@@ -547,9 +547,10 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			if last < 0 {
 				return s.copyEnd(start, false)
 			}
-			if windows++; windows == fileRowsAfter {
+			if after := fileRowsAfter * s.ra.ChunkSize(); folded < after && folded+n >= after {
 				s.fileRows(sink)
 			}
+			folded += n
 		case len(data) > max(s.pieceSize(), len(`\.\r`)):
 			// A line longer than the headroom, and so not the marker,
 			// streams through in pieces.
@@ -562,17 +563,16 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	}
 }
 
-// fileRowsAfter is how many windows of a COPY's rows are read before the
-// rest are read from the file: the chunks read ahead of the window are read
-// again, which only pays for itself after a long COPY.
+// fileRowsAfter is how many windows' worth of a COPY's rows are read
+// through the window before the rest are read from the file: the chunks
+// read ahead of the window are read again, which only pays for itself
+// after a long COPY.
 const fileRowsAfter = 2
 
-// fileSink is a CopySink that reads rows from a file itself, on every core.
+// fileSink is a CopySink that reads rows from a file itself, on every core
+// (see CopyFolder.FileLines).
 type fileSink interface {
 	CopySink
-	// FileLines folds whole lines read from r, from offset at, where a
-	// line starts, and returns how many bytes and newlines it read. It
-	// stops before the marker line.
 	FileLines(r io.ReaderAt, at int64) (n int64, lines int)
 }
 

@@ -74,7 +74,13 @@ func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
 	}
 	s := &Stream{closers: []io.Closer{rc}}
 	var r io.Reader = rc
-	if progress != nil {
+	file, isFile := rc.(*os.File)
+	var at io.ReaderAt = file
+	switch {
+	case progress != nil && isFile:
+		fp := &fileProgress{f: file, p: progress}
+		r, at = fp, fp
+	case progress != nil:
 		r = countingReader{rc, progress}
 	}
 	for layer := 0; ; layer++ {
@@ -100,10 +106,10 @@ func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
 			continue
 		case kindCustomArchive:
 			var archive io.Reader = br
-			if f, ok := rc.(*os.File); ok && layer == 0 {
+			if isFile && layer == 0 {
 				// A file can seek: data blocks are found by their offsets.
-				if _, err := f.Seek(0, io.SeekStart); err == nil {
-					archive = f
+				if _, err := file.Seek(0, io.SeekStart); err == nil {
+					archive = file
 				}
 			}
 			if s.Archive, err = pgarchive.ReadCustom(archive); err != nil {
@@ -121,11 +127,8 @@ func Open(in Input, progress *Progress, maxBytes int64) (*Stream, error) {
 			return s, nil
 		}
 		s.SQL, s.Compressed = br, layer > 0
-		if f, ok := rc.(*os.File); ok && layer == 0 && isRegular(f) {
-			s.At = f
-			if progress != nil {
-				s.At = countingReaderAt{f, progress}
-			}
+		if isFile && layer == 0 && isRegular(file) {
+			s.At = at
 		}
 		return s, nil
 	}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"io"
+	"os"
 	"sync/atomic"
 )
 
@@ -29,14 +30,38 @@ func (c countingReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// countingReaderAt adds what it reads to a Progress.
-type countingReaderAt struct {
-	r io.ReaderAt
-	p *Progress
+// fileProgress adds to a Progress how far into a file its reads reach,
+// however they read it: in order, and by offset from several cores, again
+// over bytes read before. Read is called by one goroutine at a time.
+type fileProgress struct {
+	f       *os.File
+	p       *Progress
+	pos     int64 // where Read goes on
+	reached atomic.Int64
 }
 
-func (c countingReaderAt) ReadAt(b []byte, off int64) (int, error) {
-	n, err := c.r.ReadAt(b, off)
-	c.p.Add(int64(n))
+func (c *fileProgress) Read(b []byte) (int, error) {
+	n, err := c.f.Read(b)
+	c.pos += int64(n)
+	c.reach(c.pos)
 	return n, err
+}
+
+func (c *fileProgress) ReadAt(b []byte, off int64) (int, error) {
+	n, err := c.f.ReadAt(b, off)
+	c.reach(off + int64(n))
+	return n, err
+}
+
+func (c *fileProgress) reach(end int64) {
+	for {
+		r := c.reached.Load()
+		if end <= r {
+			return
+		}
+		if c.reached.CompareAndSwap(r, end) {
+			c.p.Add(end - r)
+			return
+		}
+	}
 }

@@ -60,11 +60,11 @@ func (ra *ReadAhead) start(src io.Reader) {
 	ra.done = make(chan struct{})
 	ra.exited = make(chan struct{})
 	ra.stop = sync.Once{}
-	go ra.run(src, ra.filled, ra.done)
+	go ra.run(src, ra.filled, ra.done, ra.exited)
 }
 
-func (ra *ReadAhead) run(src io.Reader, filled chan<- *Chunk, done <-chan struct{}) {
-	defer close(ra.exited)
+func (ra *ReadAhead) run(src io.Reader, filled chan<- *Chunk, done <-chan struct{}, exited chan<- struct{}) {
+	defer close(exited)
 	defer close(filled)
 	for {
 		var c *Chunk
@@ -91,12 +91,12 @@ func (ra *ReadAhead) run(src io.Reader, filled chan<- *Chunk, done <-chan struct
 		if errors.Is(c.Err, io.ErrUnexpectedEOF) {
 			c.Err = io.EOF
 		}
-		if c.Err == nil && c.N == 0 {
-			continue
-		}
 		select {
 		case filled <- c:
 		case <-done:
+			// Stopped, perhaps to restart: the chunk goes back, or a
+			// restart would leave one fewer to go round.
+			ra.Release(c)
 			return
 		}
 		if c.Err != nil {
@@ -129,6 +129,9 @@ func (ra *ReadAhead) Restart(src io.Reader, offset int64) {
 	ra.offset = offset
 	ra.start(src)
 }
+
+// ChunkSize is how many bytes a chunk holds (the first one fewer).
+func (ra *ReadAhead) ChunkSize() int { return ra.size }
 
 // Headroom is how many bytes each chunk keeps in front of its data.
 func (ra *ReadAhead) Headroom() int { return ra.headroom }

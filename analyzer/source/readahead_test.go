@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"testing"
+	"time"
 )
 
 // TestReadAheadRestart: after a restart the chunks come from the new
@@ -30,4 +31,42 @@ func TestReadAheadRestart(t *testing.T) {
 	if got := ra.Offset(); got != int64(len(input)) {
 		t.Fatalf("offset %d at the end, want %d", got, len(input))
 	}
+}
+
+// TestReadAheadRestartsMidRead: restarts while a chunk is being read lose
+// no chunk, however many there are: the splitter gets chunks to the end.
+func TestReadAheadRestartsMidRead(t *testing.T) {
+	input := bytes.Repeat([]byte("0123456789"), 1<<16)
+	from := func(at int64) io.Reader {
+		return slowReader{io.NewSectionReader(bytes.NewReader(input), at, int64(len(input))-at)}
+	}
+	ra := NewReadAhead(from(0), 4096, 16)
+	defer ra.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// As the splitter does: a chunk is released once the next is in
+		// hand, and the one in hand at a restart.
+		for i := range 50 {
+			held := ra.Next()
+			next := ra.Next()
+			ra.Release(held)
+			at := int64(i) * 1000
+			ra.Restart(from(at), at)
+			ra.Release(next)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no chunk came after restarts that interrupted reads")
+	}
+}
+
+// slowReader takes a millisecond to read, as a disk may.
+type slowReader struct{ r io.Reader }
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(time.Millisecond)
+	return s.r.Read(p)
 }

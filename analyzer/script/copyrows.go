@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -314,8 +315,13 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 	defer rowMarksPool.Put(marks)
 	seps := uint64(c.wantFields - 1)
 	delim := c.format.delim
-	// The only key is the first field (slotOf ends at the last key's).
-	keyFirst := len(c.slotOf) == 1
+	// leading is how many keys the loop below reads itself: the first one
+	// or two fields, when they are all the keys (slotOf ends at the last
+	// key's field) and a delimiter follows them.
+	leading := 0
+	if k := len(c.slotOf); k <= 2 && k < c.wantFields && !slices.Contains(c.slotOf, -1) {
+		leading = k
+	}
 	// before is delimsBefore the start of row n, counted from the start of
 	// the stretch: below zero (wrapping) when the row began in an earlier
 	// stretch.
@@ -328,16 +334,27 @@ func (c *CopyFolder) plainKeyRows(p []byte) (n, lines int, marker bool) {
 			plain := after-before == seps
 			before = after
 			folded := false
-			// Most rows: the key is short and the only one, first, read as
-			// keyRow reads a short key in any field. The delimiter after
-			// its digits, before the row's newline, is the row's first.
-			if plain && keyFirst && n+8 <= len(p) {
+			// Most rows: the keys are short, read as keyRow reads a short
+			// key in any field. The digits end before the row's newline,
+			// so that the delimiter after them is the row's.
+			if plain && leading > 0 && n+17 <= len(p) {
 				x := binary.LittleEndian.Uint64(p[n:])
 				if d := shortKeyLength(x); d > 0 && p[n+d] == delim {
-					short[0].add(orderedDigits(x, d))
-					c.Rows++
-					folded = true
+					if leading == 1 {
+						short[c.slotOf[0]].add(orderedDigits(x, d))
+						folded = true
+					} else {
+						y := binary.LittleEndian.Uint64(p[n+d+1:])
+						if e := shortKeyLength(y); e > 0 && p[n+d+1+e] == delim {
+							short[c.slotOf[0]].add(orderedDigits(x, d))
+							short[c.slotOf[1]].add(orderedDigits(y, e))
+							folded = true
+						}
+					}
 				}
+			}
+			if folded {
+				c.Rows++
 			}
 			if !folded && c.keyRow(p, n, end, plain, short) {
 				return n, lines, true

@@ -222,6 +222,30 @@ func TestCopyRowsAtScale(t *testing.T) {
 	}
 }
 
+// TestShortKeyRows: rows of short keys and of what looks like them, in
+// each arrangement of key fields (the first one or two, which the row loop
+// reads itself, in either slot order; after others; the last), folded
+// whole as byte by byte, all at once and sixteen rows at a time.
+func TestShortKeyRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	values := []string{"0", "7", "007", "42", "1234567", "12345678", "99999999", "123456789", "12x", "1234567x", "12345678x", `\N`, "-5", "", "3.0"}
+	var data []byte
+	for range 5000 {
+		data = fmt.Appendf(data, "%s\t%s\t%s\n", values[r.IntN(len(values))], values[r.IntN(len(values))], values[r.IntN(len(values))])
+	}
+	for _, keys := range [][]int{{0}, {0, 1}, {1, 0}, {1}, {0, 2}, {0, 1, 2}} {
+		compareFolds(t, '\t', keys, 3, data)
+		for rest := data; len(rest) > 0; {
+			end := 0
+			for i := 0; i < 16 && end < len(rest); i++ {
+				end += bytes.IndexByte(rest[end:], '\n') + 1
+			}
+			compareFolds(t, '\t', keys, 3, rest[:end])
+			rest = rest[end:]
+		}
+	}
+}
+
 // compareFolds folds text rows whole, in each way this machine finds rows,
 // and byte by byte: all must agree, down to the line of the first bad row.
 // It returns what they found.

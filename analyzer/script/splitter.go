@@ -567,7 +567,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 // through the window before the rest are read from the file: the chunks
 // read ahead of the window are read again, which only pays for itself
 // after a long COPY.
-const fileRowsAfter = 2
+const fileRowsAfter = 1
 
 // fileSink is a CopySink that reads rows from a file itself, on every core
 // (see CopyFolder.FileLines).

@@ -109,9 +109,12 @@ func TestSplitterFileRows(t *testing.T) {
 	for i := range 3 {
 		fmt.Fprintf(&script, "SELECT %d;\nCOPY t (a, b, c) FROM stdin;\n", i)
 		script.Write(textRows(r, 3000*(i+1)))
-		if i < 2 {
-			script.WriteString("\\.\n")
-		}
+		script.WriteString("\\.\n")
+	}
+	// Rows longer than the window, which stream through in pieces.
+	script.WriteString("COPY t (a, b, c) FROM stdin;\n")
+	for i := range 30 {
+		fmt.Fprintf(&script, "%d\t%s\t%d\n", i, strings.Repeat("x", 70000+i*1000), i)
 	}
 	path := filepath.Join(t.TempDir(), "dump.sql")
 	if err := os.WriteFile(path, script.Bytes(), 0o644); err != nil {

@@ -515,7 +515,8 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 	// goes to Part as well, so that Lines always starts at a line start,
 	// where only it looks for the marker.
 	midLine := false
-	folded := 0 // bytes of rows read by Lines
+	read := 0         // bytes of rows read through the window
+	fileRead := false // whether the rows have been offered to fileRows
 	for {
 		if s.r == s.w && !s.fill() {
 			return s.copyEnd(start, false)
@@ -528,6 +529,7 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			}
 			sink.Part(data[:rest])
 			s.consume(rest)
+			read += rest
 			midLine = rest == len(data)
 			continue
 		}
@@ -547,15 +549,16 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			if last < 0 {
 				return s.copyEnd(start, false)
 			}
-			if after := fileRowsAfter * s.ra.ChunkSize(); folded < after && folded+n >= after {
+			if read += n; !fileRead && read >= fileRowsAfter*s.ra.ChunkSize() {
+				fileRead = true
 				s.fileRows(sink)
 			}
-			folded += n
 		case len(data) > max(s.pieceSize(), len(`\.\r`)):
 			// A line longer than the headroom, and so not the marker,
 			// streams through in pieces.
 			sink.Part(data)
 			s.consume(len(data))
+			read += len(data)
 			midLine = true
 		default:
 			s.fill()

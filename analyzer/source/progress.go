@@ -49,7 +49,10 @@ func (c *fileProgress) Read(b []byte) (int, error) {
 
 func (c *fileProgress) ReadAt(b []byte, off int64) (int, error) {
 	n, err := c.f.ReadAt(b, off)
-	c.reach(off + int64(n))
+	if n > 0 {
+		// (A read past the end reaches nothing.)
+		c.reach(off + int64(n))
+	}
 	return n, err
 }
 

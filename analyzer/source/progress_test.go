@@ -39,6 +39,10 @@ func TestFileProgressCountsHowFar(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Past the end: nothing read, nothing reached.
+	if n, _ := st.At.ReadAt(buf, int64(len(content))+1000); n != 0 {
+		t.Fatalf("read %d bytes past the end", n)
+	}
 	if got := progress.Read(); got != int64(len(content)) {
 		t.Fatalf("%d bytes counted once reads reached the end of %d", got, len(content))
 	}

@@ -33,9 +33,9 @@ var fileBlockBuffers = sync.Pool{New: func() any {
 // starts a line: each core reads blocks of the file itself, so that no row
 // is copied through the splitter's window, and folds the lines that start
 // in them. It returns how many bytes and newlines it folded, and stops
-// before the marker `\.`, a line running fileLineMax past its block, a last line
-// without a newline or a failed read, which the splitter's path reads; and
-// at once (0, 0) where the rows are not read on every core.
+// before the marker `\.`, a line running fileLineMax past its block, a
+// last line without a newline or a failed read, which the splitter's path
+// reads; and at once (0, 0) where the rows are not read on every core.
 func (c *CopyFolder) FileLines(r io.ReaderAt, at int64) (n int64, lines int) {
 	// (The splitter calls it after whole lines, where no row is begun.)
 	if c.format.csv || c.inRow || c.skipHeader || c.Serial || runtime.GOMAXPROCS(0) < 2 {

@@ -549,7 +549,10 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 			if last < 0 {
 				return s.copyEnd(start, false)
 			}
-			if read += n; !fileRead && read >= fileRowsAfter*s.ra.ChunkSize() {
+			// Past a window's worth of rows, the rest are read from the
+			// file: the chunks read ahead of the window are read again,
+			// which only pays for itself after a long COPY.
+			if read += n; !fileRead && read >= s.ra.ChunkSize() {
 				fileRead = true
 				s.fileRows(sink)
 			}
@@ -565,12 +568,6 @@ func (s *Splitter) CopyData(sink CopySink) (CopyEnd, error) {
 		}
 	}
 }
-
-// fileRowsAfter is how many windows' worth of a COPY's rows are read
-// through the window before the rest are read from the file: the chunks
-// read ahead of the window are read again, which only pays for itself
-// after a long COPY.
-const fileRowsAfter = 1
 
 // fileSink is a CopySink that reads rows from a file itself, on every core
 // (see CopyFolder.FileLines).
